@@ -1,0 +1,29 @@
+package co.vaultera.connector.spi;
+
+/**
+ * What may be shown and stored about a card: the fields of {@code payment_method_data.card} in responses.
+ *
+ * @param bin         the first 6 digits ({@code card_isin})
+ * @param last4       the last 4 digits
+ * @param expiryMonth 1 to 12
+ * @param expiryYear  four digits
+ * @param holderName  the name on the card, or {@code null}
+ */
+public record MaskedCard(String bin, String last4, int expiryMonth, int expiryYear, String holderName) {
+
+    /** Checks the digit counts, so a full PAN can never be stored here by mistake. */
+    public MaskedCard {
+        if (bin == null || !bin.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("bin must be 6 digits");
+        }
+        if (last4 == null || !last4.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException("last4 must be 4 digits");
+        }
+    }
+
+    /** Leaves the holder's name out: it is personal data and logs do not need it. */
+    @Override
+    public String toString() {
+        return "MaskedCard[bin=" + bin + ", last4=" + last4 + ", expiry=" + expiryMonth + "/" + expiryYear + "]";
+    }
+}

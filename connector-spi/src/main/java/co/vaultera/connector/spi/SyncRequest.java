@@ -1,0 +1,22 @@
+package co.vaultera.connector.spi;
+
+/**
+ * Ask the processor for the current state of an attempt (PSync).
+ *
+ * @param account                the merchant's processor account
+ * @param paymentId              the core's payment id
+ * @param attemptId              the core's attempt id, which the connector sent as its reference
+ * @param connectorTransactionId the processor's payment id, or {@code null} when the authorize call ended without
+ *                               an answer (timeout): the connector then looks the payment up by {@code attemptId}
+ * @param captureMethod          the attempt's capture method
+ */
+public record SyncRequest(ConnectorAccount account, String paymentId, String attemptId, String connectorTransactionId,
+                          CaptureMethod captureMethod) {
+
+    /** Checks ids. */
+    public SyncRequest {
+        Require.present(account, "account");
+        Require.text(attemptId, "attemptId");
+        Require.present(captureMethod, "captureMethod");
+    }
+}

@@ -1,0 +1,42 @@
+package co.vaultera.connector.simulator;
+
+import java.time.Duration;
+
+/**
+ * How the processor should misbehave for one call, from the connector account's {@code simulator} metadata.
+ *
+ * @param latency    added before every answer (default 0)
+ * @param fault      the fault to produce on state-changing calls; a test card's fault applies when this is
+ *                   {@link Fault#NONE}
+ * @param faultDelay how long {@link Fault#TIMEOUT_AFTER_CHARGE} holds the answer back after the charge
+ */
+public record Simulation(Duration latency, Fault fault, Duration faultDelay) {
+
+    /** Longer than the usual 30 s client timeouts, so an unconfigured timeout fault really times out. */
+    public static final Duration DEFAULT_FAULT_DELAY = Duration.ofSeconds(35);
+
+    /** Caps delays so a typo in metadata cannot park a request for hours. */
+    public static final Duration MAX_DELAY = Duration.ofMinutes(5);
+
+    /** No latency, no fault. */
+    public static final Simulation NONE = new Simulation(Duration.ZERO, Fault.NONE, DEFAULT_FAULT_DELAY);
+
+    /** Rejects negative or over-long delays. */
+    public Simulation {
+        latency = checked(latency == null ? Duration.ZERO : latency, "latency");
+        fault = fault == null ? Fault.NONE : fault;
+        faultDelay = checked(faultDelay == null ? DEFAULT_FAULT_DELAY : faultDelay, "fault delay");
+    }
+
+    /** This simulation with the given fault. */
+    public Simulation withFault(Fault newFault) {
+        return new Simulation(latency, newFault, faultDelay);
+    }
+
+    private static Duration checked(Duration delay, String what) {
+        if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException(what + " must be between 0 and " + MAX_DELAY.toMinutes() + " minutes");
+        }
+        return delay;
+    }
+}

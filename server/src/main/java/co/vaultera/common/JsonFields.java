@@ -1,0 +1,155 @@
+package co.vaultera.common;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads one JSON object of a request with exact types: no coercion (a number is not a string), and every error
+ * names the field by its path, e.g. {@code address.city}. Absent and {@code null} read the same ({@code null}).
+ * Lengths count Unicode code points, as JSON Schema's {@code maxLength} does.
+ */
+public final class JsonFields {
+
+    private final ObjectNode node;
+    private final String path;
+
+    private JsonFields(ObjectNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** The request body, which must be a JSON object. */
+    public static JsonFields body(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalidBody("invalid type: " + describe(body) + ", expected a JSON object");
+        }
+        return new JsonFields((ObjectNode) body, "");
+    }
+
+    public ObjectNode node() {
+        return node;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** Rejects any key not in {@code allowed} (the reference's strict request types). */
+    public JsonFields rejectUnknown(Collection<String> allowed) {
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                List<String> expected = new ArrayList<>(allowed);
+                throw ApiException.invalidBody("unknown field `" + pathOf(key) + "`, expected one of "
+                        + String.join(", ", expected.stream().map(k -> "`" + k + "`").toList()));
+            }
+        }
+        return this;
+    }
+
+    public String string(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw typeError(field, value, "a string");
+        }
+        return value.stringValue();
+    }
+
+    /** A string of at most {@code maxChars} code points. */
+    public String string(String field, int maxChars) {
+        String value = string(field);
+        if (value != null) {
+            Limits.maxChars(pathOf(field), value, maxChars);
+        }
+        return value;
+    }
+
+    public String requiredString(String field, int maxChars) {
+        String value = string(field, maxChars);
+        if (value == null) {
+            throw ApiException.invalidBody("missing field `" + pathOf(field) + "`");
+        }
+        return value;
+    }
+
+    public Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw typeError(field, value, "a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    /** An integer that fits a {@code long}; floats, exponents and strings are rejected, never rounded. */
+    public Long integer(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw typeError(field, value, "an integer");
+        }
+        if (!value.canConvertToLong()) {
+            throw ApiException.invalidBody("invalid value for field `" + pathOf(field) + "`: number out of range");
+        }
+        return value.longValue();
+    }
+
+    /** A nested object, read with the same rules; {@code null} when absent. */
+    public JsonFields object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw typeError(field, value, "an object");
+        }
+        return new JsonFields((ObjectNode) value, pathOf(field));
+    }
+
+    /** A string that must be one of {@code allowed}, reported like an unknown enum variant. */
+    public String oneOf(String field, Set<String> allowed) {
+        String value = string(field);
+        if (value != null && !allowed.contains(value)) {
+            throw ApiException.invalidBody("unknown variant `" + Limits.excerpt(value) + "` for field `"
+                    + pathOf(field) + "`, expected one of " + String.join(", ",
+                    new TreeSet<>(allowed).stream().map(v -> "`" + v + "`").toList()));
+        }
+        return value;
+    }
+
+    public String pathOf(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private ApiException typeError(String field, JsonNode value, String expected) {
+        return ApiException.invalidBody("invalid type: " + describe(value) + ", expected " + expected
+                + " for field `" + pathOf(field) + "`");
+    }
+
+    private static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "no value";
+        }
+        return switch (value.getNodeType()) {
+            case STRING -> "string";
+            case NUMBER -> value.isIntegralNumber() ? "integer" : "floating point number";
+            case BOOLEAN -> "boolean";
+            case OBJECT -> "map";
+            case ARRAY -> "sequence";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package co.vaultera.common;
+
+/** Parses list paging parameters; anything out of range is a 400 with the envelope, never a silent clamp. */
+public final class Paging {
+
+    private Paging() {
+    }
+
+    public static int limit(String raw, int defaultValue, int min, int max) {
+        if (raw == null) {
+            return defaultValue;
+        }
+        int value = parse("limit", raw);
+        if (value < min || value > max) {
+            throw new ApiException(ErrorCode.IR_06, "query parameter `limit` must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    public static int offset(String name, String raw) {
+        if (raw == null) {
+            return 0;
+        }
+        int value = parse(name, raw);
+        if (value < 0) {
+            throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must not be negative");
+        }
+        return value;
+    }
+
+    private static int parse(String name, String raw) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be an integer");
+        }
+    }
+}

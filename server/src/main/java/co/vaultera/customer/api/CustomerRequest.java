@@ -1,0 +1,59 @@
+package co.vaultera.customer.api;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.JsonFields;
+import co.vaultera.common.Limits;
+import co.vaultera.common.Metadata;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The spec's {@code CustomerRequest}, for create and update. Unknown top-level keys are ignored (the spec leaves
+ * this object open); values of the wrong JSON type are rejected, never coerced. {@code customer_id} and
+ * {@code description} are trimmed. On update {@code customer_id} is not read.
+ */
+public record CustomerRequest(String customerId, String name, String email, String phone, String description,
+                              String phoneCountryCode, AddressDetails address, ObjectNode metadata) {
+
+    /**
+     * Local part of letters, digits and the RFC 5322 atom specials; domain of DNS labels (alphanumerics, inner
+     * hyphens, at most 63 characters) with at least one dot. No IP literals, no quoted local parts.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    public static CustomerRequest forCreate(JsonNode body) {
+        JsonFields f = JsonFields.body(body);
+        String id = f.string("customer_id");
+        return read(f, id == null ? null : Limits.identifier("customer_id", id));
+    }
+
+    public static CustomerRequest forUpdate(JsonNode body) {
+        return read(JsonFields.body(body), null);
+    }
+
+    private static CustomerRequest read(JsonFields f, String customerId) {
+        String email = f.string("email", 255);
+        if (email != null && !email.equals("Redacted") && !EMAIL.matcher(email).matches()) {
+            throw ApiException.invalidBody("field `email` is not a valid email address");
+        }
+        String description = f.string("description");
+        if (description != null) {
+            description = description.strip();
+            Limits.minChars("description", description, 1);
+            Limits.maxChars("description", description, 255);
+        }
+        JsonFields address = f.object("address");
+        return new CustomerRequest(
+                customerId,
+                f.string("name", 255),
+                email,
+                f.string("phone", 255),
+                description,
+                f.string("phone_country_code", 255),
+                address == null ? null : AddressDetails.read(address),
+                Metadata.read(f, "metadata"));
+    }
+}

@@ -1,0 +1,66 @@
+package co.vaultera.db;
+
+import co.vaultera.config.SwitchProperties;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One pool to one PostgreSQL: the external one when {@code SWITCH_DATABASE_URL} is set, else an embedded server
+ * whose data is kept in {@code SWITCH_DATA_DIR/postgres}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfig {
+
+    static final String EMBEDDED_DATABASE = "vaultera";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(SwitchProperties props) {
+        if (props.database().external()) {
+            return new EmbeddedPostgresHolder(null);
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.start(props.dataDir().resolve("postgres"), props.embedded().durable());
+        pg.createDatabaseIfMissing(EMBEDDED_DATABASE);
+        return new EmbeddedPostgresHolder(pg);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(SwitchProperties props, ObjectProvider<EmbeddedPostgresHolder> embedded) {
+        HikariConfig config = new HikariConfig();
+        SwitchProperties.Database db = props.database();
+        if (db.external()) {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.username());
+            config.setPassword(db.password());
+        } else {
+            EmbeddedPostgres pg = embedded.getObject().server();
+            config.setJdbcUrl(pg.jdbcUrl(EMBEDDED_DATABASE));
+            config.setUsername(pg.username());
+        }
+        config.setPoolName("switch-db");
+        config.setMaximumPoolSize(db.maxPoolSize());
+        config.setMinimumIdle(Math.min(4, db.maxPoolSize()));
+        // Statements are prepared server-side after the first use; saves parse/plan on the hot paths.
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Lets the external-database mode have no embedded server while keeping one bean to order shutdown by. */
+    public record EmbeddedPostgresHolder(EmbeddedPostgres server) implements AutoCloseable {
+
+        public boolean embedded() {
+            return server != null;
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

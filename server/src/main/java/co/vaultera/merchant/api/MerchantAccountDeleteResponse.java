@@ -1,0 +1,4 @@
+package co.vaultera.merchant.api;
+
+public record MerchantAccountDeleteResponse(String merchantId, boolean deleted) {
+}

@@ -1,0 +1,10 @@
+package co.vaultera.web.auth;
+
+import co.vaultera.crypto.DataKey;
+
+/**
+ * The merchant a secret API key belongs to, with its data key. A controller method that declares a parameter of
+ * this type is a merchant route; every query it leads to is scoped by {@link #merchantId()}.
+ */
+public record MerchantContext(String merchantId, DataKey dataKey) {
+}
