@@ -1,0 +1,63 @@
+package co.vaultera.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class JsonFieldsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static JsonFields body(String json) {
+        return JsonFields.body(JSON.readTree(json));
+    }
+
+    @Test
+    void absentAndNullReadAsNull() {
+        assertThat(body("{}").string("a")).isNull();
+        assertThat(body("{\"a\":null}").string("a")).isNull();
+    }
+
+    @Test
+    void aNumberIsNotCoercedToAString() {
+        assertThatThrownBy(() -> body("{\"a\":5}").string("a")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("`a`").hasMessageContaining("expected a string");
+    }
+
+    @Test
+    void integersRejectFloatsExponentsStringsAndOverflow() {
+        assertThat(body("{\"n\":9223372036854775807}").integer("n")).isEqualTo(Long.MAX_VALUE);
+        for (String bad : List.of("1.5", "1e3", "\"12\"", "9223372036854775808", "true")) {
+            assertThatThrownBy(() -> body("{\"n\":" + bad + "}").integer("n")).as(bad)
+                    .isInstanceOf(ApiException.class).hasMessageContaining("`n`");
+        }
+    }
+
+    @Test
+    void nestedErrorsNameTheFullPath() {
+        assertThatThrownBy(() -> body("{\"address\":{\"city\":1}}").object("address").string("city"))
+                .hasMessageContaining("`address.city`");
+    }
+
+    @Test
+    void lengthsCountCodePointsNotUtf16Units() {
+        Limits.maxChars("f", "😀".repeat(3), 3);
+        assertThatThrownBy(() -> Limits.maxChars("f", "😀".repeat(4), 3)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void identifiersAreTrimmedAndLimitedToTheIdAlphabet() {
+        assertThat(Limits.identifier("id", "  abc_DEF-09 ")).isEqualTo("abc_DEF-09");
+        assertThatThrownBy(() -> Limits.identifier("id", "a.b")).hasMessageContaining("invalid character `.`");
+        assertThatThrownBy(() -> Limits.identifier("id", "")).hasMessageContaining("minimum");
+    }
+
+    @Test
+    void errorsNeverEchoACardNumber() {
+        assertThatThrownBy(() -> body("{\"c\":\"4242424242424242\"}").oneOf("c", java.util.Set.of("US")))
+                .message().doesNotContain("4242424242424242");
+    }
+}

@@ -1,0 +1,143 @@
+package co.vaultera.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.VaulteraSwitchApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of every {@code *IT}: the whole application on a random port over one embedded PostgreSQL per test JVM
+ * (all IT classes share this one Spring context), spoken to over real HTTP.
+ */
+@SpringBootTest(classes = VaulteraSwitchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestSupport {
+
+    public static final String ADMIN_KEY = "test_admin_key_for_integration_tests";
+    private static final Path DATA_DIR = createDataDir();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("switch.data-dir", DATA_DIR::toString);
+        registry.add("switch.admin-api-key", () -> ADMIN_KEY);
+        registry.add("switch.embedded.durable", () -> "false");
+    }
+
+    public static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    private static Path createDataDir() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "it-data-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An id nobody else in this JVM uses. */
+    protected static String unique(String prefix) {
+        return prefix + "_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    protected Response send(String method, String path, String apiKey, String body) {
+        return send(method, path, apiKey, body, "application/json");
+    }
+
+    protected Response send(String method, String path, String apiKey, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (apiKey != null) {
+            b.header("api-key", apiKey);
+        }
+        if (body != null && contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Response get(String path, String apiKey) {
+        return send("GET", path, apiKey, null);
+    }
+
+    protected Response post(String path, String apiKey, String body) {
+        return send("POST", path, apiKey, body);
+    }
+
+    protected Response delete(String path, String apiKey) {
+        return send("DELETE", path, apiKey, null);
+    }
+
+    /** A fresh merchant with a secret key; answers the key. */
+    protected TestMerchant newMerchant() {
+        String merchantId = unique("merchant");
+        post("/accounts", ADMIN_KEY, "{\"merchant_id\":\"" + merchantId + "\"}").expect(200);
+        String key = post("/api_keys/" + merchantId, ADMIN_KEY, "{\"name\":\"test\",\"expiration\":\"never\"}")
+                .expect(200).json().get("api_key").stringValue();
+        return new TestMerchant(merchantId, key);
+    }
+
+    public record TestMerchant(String merchantId, String apiKey) {
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public Response expect(int expected) {
+            assertThat(status).as("HTTP status; body: %s", body).isEqualTo(expected);
+            return this;
+        }
+
+        /** Asserts the reference error envelope with this status and code. */
+        public Response expectError(int expectedStatus, String code) {
+            expect(expectedStatus);
+            JsonNode error = json().get("error");
+            assertThat(error).as("error envelope in %s", body).isNotNull();
+            assertThat(json().propertyNames()).containsExactly("error");
+            assertThat(error.propertyNames()).containsExactly("type", "message", "code");
+            assertThat(error.get("code").stringValue()).isEqualTo(code);
+            assertThat(error.get("type").stringValue()).isEqualTo(expectedStatus >= 500 ? "api" : "invalid_request");
+            return this;
+        }
+
+        public String message() {
+            return json().get("error").get("message").stringValue();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package co.vaultera.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.support.ApiTestSupport;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every failure answers the one envelope with the reference code; nothing internal leaks. */
+class ErrorEnvelopeIT extends ApiTestSupport {
+
+    @Test
+    void anUnknownUrlIsA404WithIr02() {
+        assertThat(get("/no/such/route", null).expectError(404, "IR_02").message()).isEqualTo("Unrecognized request URL");
+    }
+
+    @Test
+    void aKnownUrlWithTheWrongMethodIsA405WithIr03() {
+        send("PUT", "/customers", "x", "{}").expectError(405, "IR_03");
+        send("PATCH", "/accounts/abc", ADMIN_KEY, "{}").expectError(405, "IR_03");
+    }
+
+    @Test
+    void malformedJsonIsA400WithIr06AndTheParserPosition() {
+        TestMerchant m = newMerchant();
+        String message = post("/customers", m.apiKey(), "{\"name\": ").expectError(400, "IR_06").message();
+        assertThat(message).startsWith("Json deserialize error:").contains("line 1");
+    }
+
+    @Test
+    void theBodyIsParsedBeforeTheKeyIsChecked() {
+        post("/customers", "not-a-key", "{oops").expectError(400, "IR_06");
+    }
+
+    @Test
+    void aMissingOrNonJsonContentTypeIsA400ContentTypeError() {
+        TestMerchant m = newMerchant();
+        assertThat(send("POST", "/customers", m.apiKey(), "{}", "text/plain").expectError(400, "IR_06").message())
+                .isEqualTo("Content type error");
+        assertThat(send("POST", "/customers", m.apiKey(), "{}", null).expectError(400, "IR_06").message())
+                .isEqualTo("Content type error");
+    }
+
+    @Test
+    void aBodyOverThirtyTwoKibibytesIsRejectedWithTheEnvelope() {
+        TestMerchant m = newMerchant();
+        String big = "{\"name\":\"" + "x".repeat(33 * 1024) + "\"}";
+        assertThat(post("/customers", m.apiKey(), big).expectError(400, "IR_06").message()).contains("32768");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRejectedToo() throws Exception {
+        TestMerchant m = newMerchant();
+        byte[] big = ("{\"name\":\"" + "x".repeat(40 * 1024) + "\"}").getBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/customers"))
+                .header("api-key", m.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        new Response(r.statusCode(), r.body(), r.headers()).expectError(400, "IR_06");
+    }
+
+    @Test
+    void aMissingOrWrongApiKeyIsA401WithIr01() {
+        assertThat(get("/customers/list", null).expectError(401, "IR_01").message())
+                .isEqualTo("API key not provided or invalid API key used");
+        get("/customers/list", "snd_" + "x".repeat(64)).expectError(401, "IR_01");
+        get("/customers/list", ADMIN_KEY).expectError(401, "IR_01");
+        get("/accounts/list", newMerchant().apiKey()).expectError(401, "IR_01");
+    }
+
+    @Test
+    void everyResponseCarriesAFreshUuidV7RequestId() {
+        Response ok = get("/health", null);
+        Response error = get("/nope", null);
+        for (Response r : new Response[] {ok, error}) {
+            String id = r.headers().firstValue("x-request-id").orElseThrow();
+            assertThat(UUID.fromString(id).version()).isEqualTo(7);
+            assertThat(r.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+        }
+        assertThat(ok.headers().firstValue("x-request-id")).isNotEqualTo(error.headers().firstValue("x-request-id"));
+    }
+
+    @Test
+    void anIncomingRequestIdIsIgnored() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .header("x-request-id", "client-chosen").GET().build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("x-request-id").orElseThrow()).isNotEqualTo("client-chosen");
+    }
+
+    @Test
+    void aServerFailureIsA500WithHe00AndNoInternals() {
+        TestMerchant m = newMerchant();
+        String id = unique("cus");
+        post("/customers", m.apiKey(), "{\"customer_id\":\"" + id + "\",\"name\":\"x\"}").expect(200);
+        jdbc.sql("update customer set name = '\\x0102'::bytea where customer_id = ?").param(id).update();
+        Response r = get("/customers/" + id, m.apiKey()).expectError(500, "HE_00");
+        assertThat(r.message()).isEqualTo("Something went wrong");
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("select").doesNotContain("at co.");
+    }
+}
