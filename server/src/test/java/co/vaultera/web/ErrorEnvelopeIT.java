@@ -33,6 +33,13 @@ class ErrorEnvelopeIT extends ApiTestSupport {
     }
 
     @Test
+    void aBodyThatNamesAKeyTwiceIsRejected() {
+        TestMerchant m = newMerchant();
+        assertThat(post("/customers", m.apiKey(), "{\"name\":\"a\",\"name\":\"b\"}").expectError(400, "IR_06")
+                .message()).contains("name");
+    }
+
+    @Test
     void theBodyIsParsedBeforeTheKeyIsChecked() {
         post("/customers", "not-a-key", "{oops").expectError(400, "IR_06");
     }
