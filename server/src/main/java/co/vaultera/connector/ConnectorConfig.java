@@ -1,0 +1,53 @@
+package co.vaultera.connector;
+
+import co.vaultera.connector.simulator.SimulatorConnector;
+import co.vaultera.connector.simulator.SimulatorProcessor;
+import co.vaultera.connector.simulator.http.JdkConnectorHttpClient;
+import co.vaultera.connector.spi.ConnectorHttpClient;
+import co.vaultera.connector.spi.PaymentConnector;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the connectors: today the built-in simulator under every test-processor name. */
+@Configuration(proxyBeanMethods = false)
+public class ConnectorConfig {
+
+    /** The simulated processor's state; its HTTP API is mounted under {@code /simulator}. */
+    @Bean
+    SimulatorProcessor simulatorProcessor() {
+        return new SimulatorProcessor();
+    }
+
+    @Bean
+    ConnectorHttpClient connectorHttpClient(MeterRegistry meters) {
+        return new MeteredConnectorHttpClient(new JdkConnectorHttpClient(), meters);
+    }
+
+    @Bean
+    ConnectorRegistry connectorRegistry(ConnectorHttpClient http, Environment env,
+                                        @Value("${switch.simulator.base-url:}") String simulatorBaseUrl,
+                                        @Value("${switch.connector.timeout:30s}") Duration timeout) {
+        Map<String, Function<String, PaymentConnector>> factories = new LinkedHashMap<>();
+        for (String name : SimulatorConnector.NAMES) {
+            factories.put(name, n -> new SimulatorConnector(n, simulatorBase(env, simulatorBaseUrl), http, timeout));
+        }
+        return new ConnectorRegistry(factories);
+    }
+
+    /** The simulator runs inside this server unless configured elsewhere; its port is known once we listen. */
+    private static URI simulatorBase(Environment env, String configured) {
+        if (!configured.isBlank()) {
+            return URI.create(configured);
+        }
+        return URI.create("http://127.0.0.1:" + env.getProperty("local.server.port",
+                env.getProperty("server.port", "8080")));
+    }
+}

@@ -1,0 +1,74 @@
+package co.vaultera.connectoraccount;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.Limits;
+import co.vaultera.connectoraccount.api.ConnectorAccountRequest;
+import co.vaultera.connectoraccount.api.ConnectorAccountResponse;
+import co.vaultera.web.auth.MerchantContext;
+import java.util.List;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Merchant connector accounts. The merchant key must belong to the account in the path; any other key is a 401,
+ * as in the reference.
+ */
+@RestController
+public class ConnectorAccountController {
+
+    private final ConnectorAccountService service;
+
+    public ConnectorAccountController(ConnectorAccountService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/account/{merchantId}/connectors")
+    ConnectorAccountResponse create(@PathVariable String merchantId, @RequestBody JsonNode body,
+                                    MerchantContext merchant) {
+        ConnectorAccountRequest request = ConnectorAccountRequest.forCreate(body, service.connectorNames());
+        return service.create(owner(merchantId, merchant), request);
+    }
+
+    @GetMapping("/account/{merchantId}/connectors")
+    List<ConnectorAccountResponse> list(@PathVariable String merchantId, MerchantContext merchant) {
+        return service.list(owner(merchantId, merchant));
+    }
+
+    @GetMapping("/account/{merchantId}/connectors/{id}")
+    ConnectorAccountResponse retrieve(@PathVariable String merchantId, @PathVariable String id,
+                                      MerchantContext merchant) {
+        return service.retrieve(owner(merchantId, merchant), known(id));
+    }
+
+    @PostMapping("/account/{merchantId}/connectors/{id}")
+    ConnectorAccountResponse update(@PathVariable String merchantId, @PathVariable String id,
+                                    @RequestBody JsonNode body, MerchantContext merchant) {
+        ConnectorAccountRequest request = ConnectorAccountRequest.forUpdate(body, service.connectorNames());
+        return service.update(owner(merchantId, merchant), known(id), request);
+    }
+
+    @DeleteMapping("/account/{merchantId}/connectors/{id}")
+    ConnectorAccountResponse.Deleted delete(@PathVariable String merchantId, @PathVariable String id,
+                                            MerchantContext merchant) {
+        return service.delete(owner(merchantId, merchant), known(id));
+    }
+
+    private static MerchantContext owner(String pathMerchantId, MerchantContext merchant) {
+        if (!merchant.merchantId().equals(pathMerchantId)) {
+            throw ApiException.unauthorized();
+        }
+        return merchant;
+    }
+
+    private static String known(String id) {
+        if (!Limits.isIdentifier(id)) {
+            throw ConnectorAccountService.notFound();
+        }
+        return id;
+    }
+}

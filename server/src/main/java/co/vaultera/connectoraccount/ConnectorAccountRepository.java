@@ -1,0 +1,121 @@
+package co.vaultera.connectoraccount;
+
+import co.vaultera.connectoraccount.api.ConnectorAccountRequest.AuthDetails;
+import co.vaultera.connectoraccount.api.ConnectorAccountRequest.WebhookDetails;
+import co.vaultera.crypto.DataKey;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** SQL for merchant connector accounts; credentials and webhook secrets are encrypted with the merchant's key. */
+@Repository
+public class ConnectorAccountRepository {
+
+    private static final String SELECT = """
+            select merchant_connector_id, connector_type, connector_name, connector_label, profile_id,
+                   connector_account_details, test_mode, disabled, payment_methods_enabled::text as pme,
+                   metadata::text as metadata, connector_webhook_details, business_country, business_label,
+                   business_sub_label, status, created_at
+              from merchant_connector_account
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ConnectorAccountRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public boolean profileExists(String merchantId, String profileId) {
+        return jdbc.sql("select 1 from business_profile where merchant_id = ? and profile_id = ?")
+                .params(merchantId, profileId).query(Integer.class).optional().isPresent();
+    }
+
+    public String defaultProfile(String merchantId) {
+        return jdbc.sql("select default_profile from merchant_account where merchant_id = ?").param(merchantId)
+                .query(String.class).single();
+    }
+
+    public void insert(DataKey key, ConnectorAccountRecord a) {
+        String id = a.merchantConnectorId();
+        Timestamp now = Timestamp.from(a.createdAt());
+        jdbc.sql("""
+                        insert into merchant_connector_account (merchant_id, merchant_connector_id, connector_type,
+                            connector_name, connector_label, profile_id, connector_account_details, test_mode,
+                            disabled, payment_methods_enabled, metadata, connector_webhook_details,
+                            business_country, business_label, business_sub_label, status, created_at, modified_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(key.merchantId(), id, a.connectorType(), a.connectorName(), a.connectorLabel(),
+                        a.profileId(), key.encrypt(text(a.accountDetails()), id, "connector_account_details"),
+                        a.testMode(), a.disabled(), text(a.paymentMethodsEnabled()), text(a.metadata()),
+                        key.encrypt(text(a.webhookDetails()), id, "connector_webhook_details"),
+                        a.businessCountry(), a.businessLabel(), a.businessSubLabel(), a.status(), now, now)
+                .update();
+    }
+
+    public void update(DataKey key, ConnectorAccountRecord a) {
+        String id = a.merchantConnectorId();
+        jdbc.sql("""
+                        update merchant_connector_account
+                           set connector_type = ?, connector_label = ?, profile_id = ?,
+                               connector_account_details = ?, test_mode = ?, disabled = ?,
+                               payment_methods_enabled = ?::jsonb, metadata = ?::json,
+                               connector_webhook_details = ?, business_country = ?, business_label = ?,
+                               business_sub_label = ?, status = ?, modified_at = now()
+                         where merchant_id = ? and merchant_connector_id = ?
+                        """)
+                .params(a.connectorType(), a.connectorLabel(), a.profileId(),
+                        key.encrypt(text(a.accountDetails()), id, "connector_account_details"), a.testMode(),
+                        a.disabled(), text(a.paymentMethodsEnabled()), text(a.metadata()),
+                        key.encrypt(text(a.webhookDetails()), id, "connector_webhook_details"),
+                        a.businessCountry(), a.businessLabel(), a.businessSubLabel(), a.status(), key.merchantId(), id)
+                .update();
+    }
+
+    public Optional<ConnectorAccountRecord> find(DataKey key, String id) {
+        return jdbc.sql(SELECT + " where merchant_id = ? and merchant_connector_id = ?").params(key.merchantId(), id)
+                .query((rs, i) -> map(key, rs)).optional();
+    }
+
+    /** A merchant's accounts in creation order: the default routing order. */
+    public List<ConnectorAccountRecord> list(DataKey key) {
+        return jdbc.sql(SELECT + " where merchant_id = ? order by created_at, merchant_connector_id")
+                .param(key.merchantId()).query((rs, i) -> map(key, rs)).list();
+    }
+
+    public boolean delete(String merchantId, String id) {
+        return jdbc.sql("delete from merchant_connector_account where merchant_id = ? and merchant_connector_id = ?")
+                .params(merchantId, id).update() == 1;
+    }
+
+    private ConnectorAccountRecord map(DataKey key, ResultSet rs) throws SQLException {
+        String id = rs.getString("merchant_connector_id");
+        String details = key.decrypt(rs.getBytes("connector_account_details"), id, "connector_account_details");
+        String webhook = key.decrypt(rs.getBytes("connector_webhook_details"), id, "connector_webhook_details");
+        String pme = rs.getString("pme");
+        String metadata = rs.getString("metadata");
+        return new ConnectorAccountRecord(id, rs.getString("connector_type"), rs.getString("connector_name"),
+                rs.getString("connector_label"), rs.getString("profile_id"),
+                details == null ? null : json.readValue(details, AuthDetails.class),
+                rs.getBoolean("test_mode"), rs.getBoolean("disabled"),
+                pme == null ? null : (ArrayNode) json.readTree(pme),
+                metadata == null ? null : (ObjectNode) json.readTree(metadata),
+                webhook == null ? null : json.readValue(webhook, WebhookDetails.class),
+                rs.getString("business_country"), rs.getString("business_label"),
+                rs.getString("business_sub_label"), rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private String text(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+}
