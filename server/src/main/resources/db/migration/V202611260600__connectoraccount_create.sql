@@ -17,6 +17,8 @@ create table merchant_connector_account (
     business_label            text,
     business_sub_label        text,
     status                    text not null,
+    -- Creation order is the default routing order; a sequence orders accounts made in the same millisecond.
+    created_seq               bigint generated always as identity,
     created_at                timestamptz not null,
     modified_at               timestamptz not null,
     primary key (merchant_id, merchant_connector_id)

@@ -40,6 +40,8 @@ create table payment_intent (
     card_network                 text,
     card_exp_month               text,
     card_exp_year                text,
+    card_holder_name             bytea,
+    cancellation_reason          text,
     created_at                   timestamptz not null,
     modified_at                  timestamptz not null,
     primary key (merchant_id, payment_id)

@@ -88,7 +88,7 @@ public class ConnectorAccountRepository {
 
     /** A merchant's accounts in creation order: the default routing order. */
     public List<ConnectorAccountRecord> list(DataKey key) {
-        return jdbc.sql(SELECT + " where merchant_id = ? order by created_at, merchant_connector_id")
+        return jdbc.sql(SELECT + " where merchant_id = ? order by created_seq")
                 .param(key.merchantId()).query((rs, i) -> map(key, rs)).list();
     }
 

@@ -119,6 +119,11 @@ public class ConnectorAccountService {
         return accounts.find(merchant.dataKey(), id).orElseThrow(ConnectorAccountService::notFound);
     }
 
+    /** The requested profile if the merchant has it (else 404), or the merchant's default profile. */
+    public String profileOrDefault(MerchantContext merchant, String requested) {
+        return profile(merchant, requested);
+    }
+
     private String profile(MerchantContext merchant, String requested) {
         if (requested == null) {
             return accounts.defaultProfile(merchant.merchantId());

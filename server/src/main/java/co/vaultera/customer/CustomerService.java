@@ -52,6 +52,11 @@ public class CustomerService {
         return toResponse(customers.find(merchant.dataKey(), customerId).orElseThrow(CustomerService::notFound));
     }
 
+    /** Whether the merchant has this customer and it is not deleted: only such a customer can pay. */
+    public boolean isActive(MerchantContext merchant, String customerId) {
+        return customers.find(merchant.dataKey(), customerId).filter(c -> !c.redacted()).isPresent();
+    }
+
     public List<CustomerResponse> list(MerchantContext merchant, String customerId, int limit, int offset) {
         return customers.list(merchant.dataKey(), customerId, limit, offset).stream()
                 .map(CustomerService::toResponse).toList();

@@ -129,9 +129,13 @@ public class MerchantRepository {
         return jdbc.sql("delete from merchant_account where merchant_id = ?").param(merchantId).update() == 1;
     }
 
-    private byte[] wrappedKey(String merchantId) {
+    public Optional<byte[]> wrappedDataKey(String merchantId) {
         return jdbc.sql("select data_key from merchant_account where merchant_id = ?").param(merchantId)
-                .query(byte[].class).single();
+                .query(byte[].class).optional();
+    }
+
+    private byte[] wrappedKey(String merchantId) {
+        return wrappedDataKey(merchantId).orElseThrow();
     }
 
     private Merchant map(ResultSet rs, int row) throws SQLException {

@@ -77,6 +77,21 @@ public class MerchantService {
         return toResponse(merchant);
     }
 
+    /**
+     * The context of a merchant for work no API key started (shopper redirects, background sync): the same data
+     * key and scoping as an authenticated request.
+     */
+    public java.util.Optional<co.vaultera.web.auth.MerchantContext> context(String merchantId) {
+        return merchants.wrappedDataKey(merchantId)
+                .map(wrapped -> new co.vaultera.web.auth.MerchantContext(merchantId,
+                        dataKeys.unwrap(merchantId, wrapped)));
+    }
+
+    /** The merchant as stored, for flows that need its settings (return URL, response hash key). */
+    public java.util.Optional<Merchant> find(String merchantId) {
+        return merchants.find(merchantId);
+    }
+
     public MerchantAccountResponse retrieve(String merchantId) {
         return toResponse(merchants.find(merchantId).orElseThrow(MerchantService::notFound));
     }

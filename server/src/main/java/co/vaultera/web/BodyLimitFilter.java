@@ -45,6 +45,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             ErrorBodies.write(response, tooLarge());
             return;
         }
+        if (isForm(request)) {
+            // Browser form posts (3DS pages, shoppers' returns) are read by the container as parameters, which
+            // needs its own stream; the container caps their size (server.tomcat.max-http-form-post-size).
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(LIMIT + 1);
@@ -55,6 +61,12 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
         request.setAttribute(BODY_ATTRIBUTE, body);
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
     }
 
     private static ApiException tooLarge() {

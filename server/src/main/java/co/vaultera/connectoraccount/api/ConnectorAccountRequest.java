@@ -86,6 +86,7 @@ public record ConnectorAccountRequest(String connectorType, String connectorName
             }
             details = new AuthDetails(authType, auth.string("api_key", 1024), auth.string("key1", 1024),
                     auth.string("api_secret", 4096), auth.string("key2", 1024));
+            requireCredentials(details);
         }
         JsonFields webhook = f.object("connector_webhook_details");
         WebhookDetails webhookDetails = null;
@@ -110,6 +111,29 @@ public record ConnectorAccountRequest(String connectorType, String connectorName
                 f.string("business_label", 64),
                 f.string("business_sub_label", 64),
                 f.oneOf("status", STATUSES));
+    }
+
+    /** Each auth type names the credentials it carries; an account missing one could never be called. */
+    private static void requireCredentials(AuthDetails d) {
+        List<String> needed = switch (d.authType()) {
+            case "HeaderKey" -> List.of("api_key");
+            case "BodyKey" -> List.of("api_key", "key1");
+            case "SignatureKey" -> List.of("api_key", "key1", "api_secret");
+            case "MultiAuthKey" -> List.of("api_key", "key1", "api_secret", "key2");
+            default -> List.of();
+        };
+        for (String field : needed) {
+            String value = switch (field) {
+                case "api_key" -> d.apiKey();
+                case "key1" -> d.key1();
+                case "api_secret" -> d.apiSecret();
+                default -> d.key2();
+            };
+            if (value == null || value.isBlank()) {
+                throw ApiException.invalidBody("missing field `connector_account_details." + field + "` (auth_type "
+                        + d.authType() + ")");
+            }
+        }
     }
 
     private static ArrayNode paymentMethods(JsonFields f) {

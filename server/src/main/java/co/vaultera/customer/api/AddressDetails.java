@@ -16,7 +16,7 @@ public record AddressDetails(String city, String country, String line1, String l
     private static final List<String> FIELDS =
             List.of("city", "country", "line1", "line2", "line3", "zip", "state", "first_name", "last_name");
 
-    static AddressDetails read(JsonFields f) {
+    public static AddressDetails read(JsonFields f) {
         f.rejectUnknown(FIELDS);
         return new AddressDetails(
                 f.string("city", 50),

@@ -1,0 +1,142 @@
+package co.vaultera.payment;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.common.JsonFields;
+import co.vaultera.common.Limits;
+import co.vaultera.common.Paging;
+import co.vaultera.payment.api.PaymentListResponse;
+import co.vaultera.payment.api.PaymentRequest;
+import co.vaultera.payment.api.PaymentResponse;
+import co.vaultera.web.auth.MerchantContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The Payments API (merchant secret key). {@code /payments/list} is a literal route, so it wins over an id. */
+@RestController
+public class PaymentController {
+
+    private final PaymentService service;
+
+    public PaymentController(PaymentService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/payments")
+    PaymentResponse create(@RequestBody JsonNode body, MerchantContext merchant) {
+        PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.CREATE);
+        return service.create(merchant, request);
+    }
+
+    @GetMapping("/payments/list")
+    PaymentListResponse list(MerchantContext merchant, @RequestParam Map<String, String> query) {
+        String limit = query.get("limit");
+        return service.list(merchant, query.get("customer_id"), from(query), to(query),
+                Paging.limit(limit, 10, 1, 100), Paging.offset("offset", query.get("offset")));
+    }
+
+    @GetMapping("/payments/{paymentId}")
+    PaymentResponse retrieve(@PathVariable String paymentId, MerchantContext merchant,
+                             @RequestParam(name = "force_sync", required = false) String forceSync) {
+        return service.retrieve(merchant, known(paymentId), "true".equalsIgnoreCase(forceSync));
+    }
+
+    @PostMapping("/payments/{paymentId}")
+    PaymentResponse update(@PathVariable String paymentId, @RequestBody JsonNode body, MerchantContext merchant) {
+        PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.UPDATE);
+        return service.update(merchant, known(paymentId), request);
+    }
+
+    @PostMapping("/payments/{paymentId}/confirm")
+    PaymentResponse confirm(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                            MerchantContext merchant) {
+        PaymentRequest request = PaymentRequest.read(body == null ? emptyObject() : body, PaymentRequest.Kind.CONFIRM);
+        return service.confirm(merchant, known(paymentId), request);
+    }
+
+    @PostMapping("/payments/{paymentId}/capture")
+    PaymentResponse capture(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                            MerchantContext merchant) {
+        Long amount = null;
+        if (body != null) {
+            JsonFields f = JsonFields.body(body).rejectUnknown(List.of("amount_to_capture", "merchant_id"));
+            amount = f.integer("amount_to_capture");
+            if (amount != null && amount <= 0) {
+                throw ApiException.invalidBody("invalid value for field `amount_to_capture`: expected a positive "
+                        + "integer");
+            }
+        }
+        return service.capture(merchant, known(paymentId), amount);
+    }
+
+    @PostMapping("/payments/{paymentId}/cancel")
+    PaymentResponse cancel(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                           MerchantContext merchant) {
+        String reason = null;
+        if (body != null) {
+            reason = JsonFields.body(body).rejectUnknown(List.of("cancellation_reason", "merchant_id"))
+                    .string("cancellation_reason", 255);
+        }
+        return service.cancel(merchant, known(paymentId), reason);
+    }
+
+    private static JsonNode emptyObject() {
+        return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
+    private static String known(String paymentId) {
+        if (!Limits.isIdentifier(paymentId)) {
+            throw PaymentLifecycle.notFound();
+        }
+        return paymentId;
+    }
+
+    /** {@code created.gte} / {@code created.gt} / {@code created}: the start of the range (inclusive). */
+    private static Instant from(Map<String, String> q) {
+        Instant gte = time(q, "created.gte");
+        Instant gt = time(q, "created.gt");
+        Instant exact = time(q, "created");
+        if (exact != null) {
+            return exact;
+        }
+        return gte != null ? gte : gt == null ? null : gt.plusMillis(1);
+    }
+
+    /** {@code created.lt} / {@code created.lte}: the end of the range (exclusive). */
+    private static Instant to(Map<String, String> q) {
+        Instant lt = time(q, "created.lt");
+        Instant lte = time(q, "created.lte");
+        Instant exact = time(q, "created");
+        if (exact != null) {
+            return exact.plusMillis(1);
+        }
+        return lt != null ? lt : lte == null ? null : lte.plusMillis(1);
+    }
+
+    private static Instant time(Map<String, String> q, String name) {
+        String raw = q.get(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDateTime.parse(raw).toInstant(java.time.ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be an ISO-8601 "
+                        + "date-time");
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package co.vaultera.payment;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.common.Timestamps;
+import co.vaultera.connector.ConnectorRegistry;
+import co.vaultera.connector.spi.AttemptStatus;
+import co.vaultera.connector.spi.AuthenticationType;
+import co.vaultera.connector.spi.AuthorizeRequest;
+import co.vaultera.connector.spi.CaptureMethod;
+import co.vaultera.connector.spi.CaptureRequest;
+import co.vaultera.connector.spi.CardDetails;
+import co.vaultera.connector.spi.CompleteAuthorizeRequest;
+import co.vaultera.connector.spi.ConnectorError;
+import co.vaultera.connector.spi.ConnectorException;
+import co.vaultera.connector.spi.PaymentConnector;
+import co.vaultera.connector.spi.PaymentResult;
+import co.vaultera.connector.spi.SyncRequest;
+import co.vaultera.connector.spi.VoidRequest;
+import co.vaultera.connectoraccount.ConnectorAccountService;
+import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
+import co.vaultera.payment.PaymentOutcomes.Applied;
+import co.vaultera.payment.api.PaymentRequest;
+import co.vaultera.web.auth.MerchantContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The flows that talk to processors: confirm, capture, cancel, sync and the 3DS return. Each runs
+ * transaction 1 (lock the payment, check the transition, record the intent to call), then the connector call
+ * outside any transaction, then transaction 2 ({@link PaymentOutcomes}). A timeout or 5xx leaves the attempt
+ * waiting for sync: it is never taken for a decline.
+ */
+@Service
+public class PaymentLifecycle {
+
+    private final PaymentRepository payments;
+    private final PaymentOutcomes outcomes;
+    private final ConnectorAccountService accounts;
+    private final ConnectorRegistry connectors;
+    private final PaymentSettings settings;
+    private final TransactionTemplate tx;
+
+    public PaymentLifecycle(PaymentRepository payments, PaymentOutcomes outcomes, ConnectorAccountService accounts,
+                            ConnectorRegistry connectors, PaymentSettings settings, TransactionTemplate tx) {
+        this.payments = payments;
+        this.outcomes = outcomes;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    private record Started(PaymentIntent intent, PaymentAttempt attempt, RoutableAccount account, CardDetails card) {
+    }
+
+    /** Confirms the payment: a new attempt at the first eligible processor, authorized with the card. */
+    public Applied confirm(MerchantContext m, String paymentId, PaymentRequest body) {
+        Started s = tx.execute(status -> {
+            PaymentIntent intent = lock(m, paymentId);
+            PaymentTransitions.require(intent.status(), PaymentOperation.CONFIRM);
+            IntentStatus from = intent.status();
+            if (body != null) {
+                intent = PaymentChanges.apply(intent, body);
+            }
+            CardDetails card = body != null && body.card() != null ? body.card()
+                    : payments.loadCard(m.dataKey(), paymentId).orElse(null);
+            if (card == null) {
+                throw new ApiException(ErrorCode.IR_04, "Missing required param: payment_method_data");
+            }
+            List<RoutableAccount> routable = accounts.routable(m, intent.profileId(), intent.connectorPreference());
+            if (routable.isEmpty()) {
+                throw new ApiException(ErrorCode.IR_39,
+                        "No eligible connector was found for the current payment method configuration");
+            }
+            RoutableAccount account = routable.getFirst();
+            String attemptId = paymentId + "_" + (intent.attemptCount() + 1);
+            Instant now = Timestamps.now();
+            PaymentAttempt attempt = new PaymentAttempt(attemptId, paymentId, AttemptStatus.PENDING,
+                    account.connectorName(), account.merchantConnectorId(), intent.amount(), intent.currency(),
+                    intent.captureMethod(), intent.authenticationType(), 0, 0, null, null, null, null, null,
+                    intent.paymentMethod(), intent.paymentMethodType(), 0, now, now);
+            // Recorded before the call, with a sync already due: if we die mid-call, sync finds the charge.
+            payments.insertAttempt(m.merchantId(), attempt, now.plus(settings.firstSyncDelay()));
+            PaymentIntent started = PaymentChanges.withNewAttempt(intent, attemptId);
+            payments.updateIntent(m.dataKey(), started, from);
+            // The vault keeps the card for a manual retry, but never the CVC past this point.
+            payments.storeCard(m.dataKey(), paymentId, withoutCvc(card));
+            return new Started(started, attempt, account, card);
+        });
+        PaymentIntent intent = s.intent();
+        PaymentResult result = call(s.account(), c -> c.authorize(new AuthorizeRequest(s.account().account(),
+                paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
+                captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
+                settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
+                intent.description())));
+        return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0, null, false)
+                .orElseGet(() -> current(m, paymentId));
+    }
+
+    /** Captures all or part of what is still capturable. */
+    public Applied capture(MerchantContext m, String paymentId, Long requestedAmount) {
+        record Capturing(PaymentAttempt attempt, String captureId, long amount) {
+        }
+        Capturing c = tx.execute(status -> {
+            PaymentIntent intent = lock(m, paymentId);
+            if ("automatic".equals(intent.captureMethod()) || "sequential_automatic".equals(intent.captureMethod())) {
+                throw PaymentTransitions.wrongState(PaymentOperation.CAPTURE, "capture_method",
+                        intent.captureMethod(), "manual, manual_multiple, scheduled");
+            }
+            PaymentTransitions.require(intent.status(), PaymentOperation.CAPTURE);
+            PaymentAttempt attempt = activeAttempt(m, intent);
+            long amount = requestedAmount != null ? requestedAmount : attempt.amountCapturable();
+            if (amount <= 0 || amount > attempt.amountCapturable()) {
+                throw new ApiException(ErrorCode.IR_06, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                        "amount_to_capture is greater than amount capturable (" + attempt.amountCapturable() + ")");
+            }
+            String captureId = attempt.attemptId() + "_capture_"
+                    + (payments.capturesOf(m.merchantId(), paymentId).size() + 1);
+            payments.insertCapture(m.merchantId(), new PaymentCapture(captureId, paymentId, attempt.attemptId(),
+                    amount, "pending", null, null, Timestamps.now()));
+            PaymentAttempt capturing = withStatus(attempt, AttemptStatus.CAPTURE_INITIATED);
+            payments.updateAttempt(m.merchantId(), capturing, attempt.status(),
+                    Instant.now().plus(settings.firstSyncDelay()));
+            payments.updateIntent(m.dataKey(), PaymentOutcomes.withAttempt(intent, capturing), intent.status());
+            return new Capturing(attempt, captureId, amount);
+        });
+        PaymentAttempt a = c.attempt();
+        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
+        PaymentResult result = call(account, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
+                a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(), a.currency(),
+                captureMethod(a.captureMethod()))));
+        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount(),
+                c.captureId(), false).orElseGet(() -> current(m, paymentId));
+    }
+
+    /** Cancels the payment; releases the authorization at the processor when there is one. */
+    public Applied cancel(MerchantContext m, String paymentId, String reason) {
+        record Voiding(PaymentAttempt attempt) {
+        }
+        Voiding v = tx.execute(status -> {
+            PaymentIntent intent = lock(m, paymentId);
+            PaymentTransitions.require(intent.status(), PaymentOperation.CANCEL);
+            boolean authorized = intent.status() == IntentStatus.REQUIRES_CAPTURE
+                    || intent.status() == IntentStatus.PARTIALLY_CAPTURED_AND_CAPTURABLE
+                    || intent.status() == IntentStatus.PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE;
+            PaymentAttempt attempt = intent.activeAttemptId() == null ? null : activeAttempt(m, intent);
+            if (!authorized) {
+                // Nothing is held at a processor: cancelling is ours alone.
+                if (attempt != null) {
+                    payments.updateAttempt(m.merchantId(), withStatus(attempt, AttemptStatus.VOIDED),
+                            attempt.status(), null);
+                }
+                payments.updateIntent(m.dataKey(),
+                        PaymentChanges.withCancellation(intent, IntentStatus.CANCELLED, reason), intent.status());
+                return new Voiding(null);
+            }
+            PaymentAttempt voiding = withStatus(attempt, AttemptStatus.VOID_INITIATED);
+            payments.updateAttempt(m.merchantId(), voiding, attempt.status(),
+                    Instant.now().plus(settings.firstSyncDelay()));
+            payments.updateIntent(m.dataKey(), PaymentChanges.withCancellation(
+                    PaymentOutcomes.withAttempt(intent, voiding), IntentStatus.PROCESSING, reason), intent.status());
+            return new Voiding(attempt);
+        });
+        if (v.attempt() == null) {
+            return current(m, paymentId);
+        }
+        PaymentAttempt a = v.attempt();
+        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
+        PaymentResult result = call(account, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
+                a.attemptId(), a.connectorTransactionId(), reason)));
+        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, null, false)
+                .orElseGet(() -> current(m, paymentId));
+    }
+
+    /** Asks the processor about the active attempt ({@code force_sync}), if the status allows it. */
+    public Applied sync(MerchantContext m, String paymentId) {
+        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.SYNC) || intent.activeAttemptId() == null) {
+            return current(m, paymentId);
+        }
+        return syncAttempt(m, paymentId, intent.activeAttemptId());
+    }
+
+    /** Asks the processor about one attempt and records the answer (also the sync job's entry point). */
+    public Applied syncAttempt(MerchantContext m, String paymentId, String attemptId) {
+        PaymentAttempt a = payments.findAttempt(m.merchantId(), attemptId).orElseThrow(PaymentLifecycle::notFound);
+        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
+        PaymentResult result;
+        try {
+            result = connector(account).syncPayment(new SyncRequest(account.account(), paymentId, a.attemptId(),
+                    a.connectorTransactionId(), captureMethod(a.captureMethod())));
+        } catch (ConnectorException e) {
+            result = null;
+            boolean lastLook = a.syncCount() + 1 >= settings.maxSyncs();
+            if (e.error() == ConnectorError.NOT_FOUND && a.connectorTransactionId() == null && lastLook
+                    && a.status() == AttemptStatus.PENDING) {
+                // The processor never recorded this authorization, and it is too late for it to arrive.
+                result = PaymentResult.of(AttemptStatus.FAILURE, null).withError("not_found_at_processor",
+                        "The processor has no record of this payment");
+            }
+        }
+        return outcomes.apply(m, paymentId, attemptId, a.status(), result, pendingCaptureAmount(m, a), null, true)
+                .orElseGet(() -> current(m, paymentId));
+    }
+
+    /** The shopper came back from the processor's redirect step: let the processor finish the authorization. */
+    public Applied completeAuthorize(MerchantContext m, String paymentId, Map<String, String> returnParameters) {
+        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.COMPLETE_AUTHORIZE)) {
+            return current(m, paymentId);
+        }
+        PaymentAttempt a = activeAttempt(m, intent);
+        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
+        PaymentResult result = call(account, c -> c.completeAuthorize(new CompleteAuthorizeRequest(account.account(),
+                paymentId, a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
+                captureMethod(a.captureMethod()), returnParameters)));
+        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, null, false)
+                .orElseGet(() -> current(m, paymentId));
+    }
+
+    /** The intent and its active attempt as stored now. */
+    public Applied current(MerchantContext m, String paymentId) {
+        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        PaymentAttempt attempt = intent.activeAttemptId() == null ? null
+                : payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElse(null);
+        return new Applied(intent, attempt);
+    }
+
+    /**
+     * Calls the processor. A definite refusal becomes a failed result; an unknown outcome becomes {@code null},
+     * which leaves the attempt waiting for sync.
+     */
+    private PaymentResult call(RoutableAccount account, Function<PaymentConnector, PaymentResult> flow) {
+        try {
+            return flow.apply(connector(account));
+        } catch (ConnectorException e) {
+            if (e.error() == ConnectorError.UNKNOWN_OUTCOME) {
+                return null;
+            }
+            return PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
+        }
+    }
+
+    private PaymentConnector connector(RoutableAccount account) {
+        return connectors.find(account.connectorName()).orElseThrow(() -> new IllegalStateException(
+                "no connector named " + account.connectorName()));
+    }
+
+    private long pendingCaptureAmount(MerchantContext m, PaymentAttempt a) {
+        if (a.status() != AttemptStatus.CAPTURE_INITIATED) {
+            return 0;
+        }
+        return payments.capturesOf(m.merchantId(), a.paymentId()).stream()
+                .filter(c -> c.attemptId().equals(a.attemptId()) && "pending".equals(c.status()))
+                .mapToLong(PaymentCapture::amount).sum();
+    }
+
+    private PaymentIntent lock(MerchantContext m, String paymentId) {
+        return payments.lockIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+    }
+
+    private PaymentAttempt activeAttempt(MerchantContext m, PaymentIntent intent) {
+        return payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElseThrow();
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("Payment");
+    }
+
+    private static PaymentAttempt withStatus(PaymentAttempt a, AttemptStatus status) {
+        return new PaymentAttempt(a.attemptId(), a.paymentId(), status, a.connector(), a.merchantConnectorId(),
+                a.amount(), a.currency(), a.captureMethod(), a.authenticationType(),
+                status == AttemptStatus.VOIDED ? 0 : a.amountCapturable(), a.amountCaptured(),
+                a.connectorTransactionId(), a.redirectUrl(), a.errorCode(), a.errorMessage(),
+                a.networkTransactionId(), a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(),
+                Instant.now());
+    }
+
+    private static CardDetails withoutCvc(CardDetails card) {
+        return new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(), card.holderName(), null);
+    }
+
+    static CaptureMethod captureMethod(String wire) {
+        return CaptureMethod.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    static AuthenticationType authenticationType(String wire) {
+        return AuthenticationType.valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    Optional<PaymentIntent> find(MerchantContext m, String paymentId) {
+        return payments.findIntent(m.dataKey(), paymentId);
+    }
+}

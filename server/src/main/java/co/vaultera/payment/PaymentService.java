@@ -1,0 +1,138 @@
+package co.vaultera.payment;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.common.Ids;
+import co.vaultera.common.Timestamps;
+import co.vaultera.connectoraccount.ConnectorAccountService;
+import co.vaultera.customer.CustomerService;
+import co.vaultera.payment.PaymentOutcomes.Applied;
+import co.vaultera.payment.api.PaymentListResponse;
+import co.vaultera.payment.api.PaymentRequest;
+import co.vaultera.payment.api.PaymentResponse;
+import co.vaultera.web.auth.MerchantContext;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The Payments API: create, update, retrieve and list; the processor flows are {@link PaymentLifecycle}'s. */
+@Service
+public class PaymentService {
+
+    private final PaymentRepository payments;
+    private final PaymentLifecycle lifecycle;
+    private final PaymentViews views;
+    private final CustomerService customers;
+    private final ConnectorAccountService accounts;
+    private final TransactionTemplate tx;
+
+    public PaymentService(PaymentRepository payments, PaymentLifecycle lifecycle, PaymentViews views,
+                          CustomerService customers, ConnectorAccountService accounts, TransactionTemplate tx) {
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.views = views;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.tx = tx;
+    }
+
+    public PaymentResponse create(MerchantContext m, PaymentRequest req) {
+        checkReferences(m, req);
+        String paymentId = req.paymentId() != null ? req.paymentId() : "pay_" + Ids.alphanumeric(20);
+        Instant now = Timestamps.now();
+        PaymentIntent blank = new PaymentIntent(paymentId, IntentStatus.REQUIRES_PAYMENT_METHOD, req.amount(),
+                req.currency(), 0, "automatic", "no_three_ds", null, null, null, null, null,
+                paymentId + "_secret_" + Ids.alphanumeric(20), null, 0,
+                accounts.profileOrDefault(m, req.profileId()), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, now, now);
+        PaymentIntent intent = PaymentChanges.apply(blank, req);
+        PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));
+        tx.executeWithoutResult(status -> {
+            if (!payments.insertIntent(m.dataKey(), created)) {
+                throw new ApiException(ErrorCode.HE_01,
+                        "The payment with the specified payment_id already exists in our records");
+            }
+            if (req.card() != null && !Boolean.TRUE.equals(req.confirm())) {
+                payments.storeCard(m.dataKey(), paymentId, req.card());
+            }
+        });
+        if (Boolean.TRUE.equals(req.confirm())) {
+            return view(m, lifecycle.confirm(m, paymentId, req));
+        }
+        return views.of(m.merchantId(), created, null, List.of());
+    }
+
+    /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
+    public PaymentResponse update(MerchantContext m, String paymentId, PaymentRequest req) {
+        checkReferences(m, req);
+        PaymentIntent updated = tx.execute(status -> {
+            PaymentIntent current = payments.lockIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+            PaymentTransitions.require(current.status(), PaymentOperation.UPDATE);
+            PaymentIntent changed = PaymentChanges.apply(current, req);
+            changed = changed.withStatus(PaymentChanges.beforeConfirm(changed));
+            payments.updateIntent(m.dataKey(), changed, current.status());
+            if (req.card() != null) {
+                payments.storeCard(m.dataKey(), paymentId, req.card());
+            }
+            return changed;
+        });
+        return views.of(m.merchantId(), updated, null, List.of());
+    }
+
+    public PaymentResponse confirm(MerchantContext m, String paymentId, PaymentRequest req) {
+        checkReferences(m, req);
+        checkClientSecret(m, paymentId, req.clientSecret());
+        return view(m, lifecycle.confirm(m, paymentId, req));
+    }
+
+    public PaymentResponse capture(MerchantContext m, String paymentId, Long amountToCapture) {
+        return view(m, lifecycle.capture(m, paymentId, amountToCapture));
+    }
+
+    public PaymentResponse cancel(MerchantContext m, String paymentId, String reason) {
+        return view(m, lifecycle.cancel(m, paymentId, reason));
+    }
+
+    public PaymentResponse retrieve(MerchantContext m, String paymentId, boolean forceSync) {
+        return view(m, forceSync ? lifecycle.sync(m, paymentId) : lifecycle.current(m, paymentId));
+    }
+
+    public PaymentListResponse list(MerchantContext m, String customerId, Instant from, Instant to, int limit,
+                                    int offset) {
+        List<PaymentResponse> data = payments.listIntents(m.dataKey(), customerId, from, to, limit, offset).stream()
+                .map(p -> view(m, new Applied(p, p.activeAttemptId() == null ? null
+                        : payments.findAttempt(m.merchantId(), p.activeAttemptId()).orElse(null))))
+                .toList();
+        return new PaymentListResponse(data.size(), data);
+    }
+
+    public PaymentResponse view(MerchantContext m, Applied applied) {
+        PaymentIntent p = applied.intent();
+        List<PaymentCapture> captures = "manual".equals(p.captureMethod()) || "manual_multiple".equals(p.captureMethod())
+                ? payments.capturesOf(m.merchantId(), p.paymentId()) : List.of();
+        return views.of(m.merchantId(), p, applied.attempt(), captures);
+    }
+
+    private void checkReferences(MerchantContext m, PaymentRequest req) {
+        if (req.customerId() != null && !customers.isActive(m, req.customerId())) {
+            throw new ApiException(ErrorCode.IR_06, "customer_id `" + req.customerId()
+                    + "` does not name a customer of this merchant; create it with POST /customers first");
+        }
+        if (req.profileId() != null) {
+            accounts.profileOrDefault(m, req.profileId());
+        }
+    }
+
+    /** A client secret, when sent with the secret key, must still be this payment's. */
+    private void checkClientSecret(MerchantContext m, String paymentId, String clientSecret) {
+        if (clientSecret == null) {
+            return;
+        }
+        PaymentIntent p = lifecycle.find(m, paymentId).orElseThrow(PaymentLifecycle::notFound);
+        if (!java.security.MessageDigest.isEqual(p.clientSecret().getBytes(), clientSecret.getBytes())) {
+            throw new ApiException(ErrorCode.IR_09,
+                    "The client_secret provided does not match the client_secret associated with the Payment");
+        }
+    }
+}

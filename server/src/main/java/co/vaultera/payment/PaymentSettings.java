@@ -1,0 +1,63 @@
+package co.vaultera.payment;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timings and addresses of the payment flow. The sync schedule defaults to the reference's: a first look 60 s
+ * after an outcome stayed unknown, then every 300 s, six looks in all.
+ */
+@Component
+public class PaymentSettings {
+
+    private final Environment env;
+    private final String publicBaseUrl;
+    private final Duration firstSyncDelay;
+    private final Duration syncRetryInterval;
+    private final int maxSyncs;
+
+    public PaymentSettings(Environment env,
+                           @Value("${switch.public-base-url:}") String publicBaseUrl,
+                           @Value("${switch.sync.first-delay:60s}") Duration firstSyncDelay,
+                           @Value("${switch.sync.retry-interval:300s}") Duration syncRetryInterval,
+                           @Value("${switch.sync.max-attempts:6}") int maxSyncs) {
+        this.env = env;
+        this.publicBaseUrl = publicBaseUrl;
+        this.firstSyncDelay = firstSyncDelay;
+        this.syncRetryInterval = syncRetryInterval;
+        this.maxSyncs = maxSyncs;
+    }
+
+    /** Where shoppers' browsers reach this switch; by default this server's own address. */
+    public String publicBaseUrl() {
+        if (!publicBaseUrl.isBlank()) {
+            return publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                    : publicBaseUrl;
+        }
+        return "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    }
+
+    /** The page that starts a shopper's redirect step: {@code next_action.redirect_to_url}. */
+    public String redirectStartUrl(String paymentId, String merchantId, String attemptId) {
+        return publicBaseUrl() + "/payments/redirect/" + paymentId + "/" + merchantId + "/" + attemptId;
+    }
+
+    /** Where the processor sends the shopper back after the redirect step. */
+    public String redirectReturnUrl(String paymentId, String merchantId, String connector) {
+        return publicBaseUrl() + "/payments/" + paymentId + "/" + merchantId + "/redirect/response/" + connector;
+    }
+
+    public Duration firstSyncDelay() {
+        return firstSyncDelay;
+    }
+
+    public Duration syncRetryInterval() {
+        return syncRetryInterval;
+    }
+
+    public int maxSyncs() {
+        return maxSyncs;
+    }
+}

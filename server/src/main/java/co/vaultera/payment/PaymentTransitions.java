@@ -1,0 +1,92 @@
+package co.vaultera.payment;
+
+import static co.vaultera.payment.IntentStatus.*;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.connector.spi.AttemptStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one table of the payment state machine: which operation is allowed from which intent status, and which
+ * intent status each attempt status means (reference payments.md §2.3 and §3). Nothing else decides this.
+ */
+public final class PaymentTransitions {
+
+    private static final Map<PaymentOperation, Set<IntentStatus>> ALLOWED = new EnumMap<>(PaymentOperation.class);
+
+    static {
+        ALLOWED.put(PaymentOperation.UPDATE, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION));
+        // From failed: a manual retry, with a new attempt.
+        ALLOWED.put(PaymentOperation.CONFIRM, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION, FAILED));
+        ALLOWED.put(PaymentOperation.CAPTURE, EnumSet.of(REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE,
+                PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE));
+        ALLOWED.put(PaymentOperation.CANCEL, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION,
+                REQUIRES_CUSTOMER_ACTION, REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE,
+                PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE));
+        ALLOWED.put(PaymentOperation.SYNC, EnumSet.of(PROCESSING, REQUIRES_CUSTOMER_ACTION, REQUIRES_MERCHANT_ACTION,
+                REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE));
+        ALLOWED.put(PaymentOperation.COMPLETE_AUTHORIZE, EnumSet.of(REQUIRES_CUSTOMER_ACTION));
+    }
+
+    private PaymentTransitions() {
+    }
+
+    public static boolean allowed(IntentStatus from, PaymentOperation operation) {
+        return ALLOWED.get(operation).contains(from);
+    }
+
+    /** Throws the reference's IR_14 unless {@code operation} is allowed from {@code from}. */
+    public static void require(IntentStatus from, PaymentOperation operation) {
+        if (!allowed(from, operation)) {
+            throw wrongState(operation, "status", from.wireName(), ALLOWED.get(operation).stream()
+                    .map(IntentStatus::wireName).collect(Collectors.joining(", ")));
+        }
+    }
+
+    public static ApiException wrongState(PaymentOperation operation, String field, String value, String expected) {
+        return new ApiException(ErrorCode.IR_14, "This Payment could not be " + operation.pastTense()
+                + " because it has a " + field + " of " + value + ". The expected state is " + expected);
+    }
+
+    /** The intent status an attempt status means. */
+    public static IntentStatus intentStatusOf(AttemptStatus attempt) {
+        return switch (attempt) {
+            case CHARGED, AUTO_REFUNDED -> SUCCEEDED;
+            case AUTHORIZED -> REQUIRES_CAPTURE;
+            case PARTIALLY_AUTHORIZED -> PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE;
+            case PARTIAL_CHARGED -> PARTIALLY_CAPTURED;
+            case PARTIAL_CHARGED_AND_CHARGEABLE -> PARTIALLY_CAPTURED_AND_CAPTURABLE;
+            case CONFIRMATION_AWAITED -> REQUIRES_CONFIRMATION;
+            case PAYMENT_METHOD_AWAITED -> REQUIRES_PAYMENT_METHOD;
+            case AUTHENTICATION_PENDING, DEVICE_DATA_COLLECTION_PENDING -> REQUIRES_CUSTOMER_ACTION;
+            case UNRESOLVED -> REQUIRES_MERCHANT_ACTION;
+            case STARTED, PENDING, AUTHENTICATION_SUCCESSFUL, AUTHORIZING, COD_INITIATED, VOID_INITIATED,
+                 CAPTURE_INITIATED -> PROCESSING;
+            case AUTHENTICATION_FAILED, AUTHORIZATION_FAILED, ROUTER_DECLINED, FAILURE, CAPTURE_FAILED,
+                 VOID_FAILED -> FAILED;
+            case VOIDED -> CANCELLED;
+            case VOIDED_POST_CHARGE -> CANCELLED_POST_CAPTURE;
+            case INTEGRITY_FAILURE -> CONFLICTED;
+            case CAPTURE_REVIEW -> REVIEW;
+            case EXPIRED -> IntentStatus.EXPIRED;
+        };
+    }
+
+    /**
+     * Whether an attempt in this status waits on the processor, so the sync job must keep asking. A shopper who
+     * never finishes 3DS leaves the attempt {@code authentication_pending}; sync notices when the processor
+     * gives up on it.
+     */
+    public static boolean awaitsProcessor(AttemptStatus attempt) {
+        return switch (attempt) {
+            case STARTED, PENDING, AUTHORIZING, AUTHENTICATION_PENDING, AUTHENTICATION_SUCCESSFUL,
+                 DEVICE_DATA_COLLECTION_PENDING, CAPTURE_INITIATED, VOID_INITIATED, COD_INITIATED -> true;
+            default -> false;
+        };
+    }
+}

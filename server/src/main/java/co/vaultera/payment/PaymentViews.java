@@ -1,0 +1,51 @@
+package co.vaultera.payment;
+
+import co.vaultera.common.Timestamps;
+import co.vaultera.connector.spi.AttemptStatus;
+import co.vaultera.payment.api.PaymentResponse;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Builds the wire form of a payment from its intent, active attempt and captures. */
+@Component
+public class PaymentViews {
+
+    private final PaymentSettings settings;
+
+    public PaymentViews(PaymentSettings settings) {
+        this.settings = settings;
+    }
+
+    public PaymentResponse of(String merchantId, PaymentIntent p, PaymentAttempt a, List<PaymentCapture> captures) {
+        PaymentIntent.StoredCard card = p.card();
+        PaymentResponse.PaymentMethodData pmd = card == null ? null : new PaymentResponse.PaymentMethodData(
+                new PaymentResponse.Card(card.last4(), card.isin(), card.network(), card.expMonth(), card.expYear(),
+                        card.holderName()), null);
+        Map<String, String> nextAction = null;
+        if (a != null && a.status() == AttemptStatus.AUTHENTICATION_PENDING && a.redirectUrl() != null) {
+            nextAction = Map.of("type", "redirect_to_url",
+                    "redirect_to_url", settings.redirectStartUrl(p.paymentId(), merchantId, a.attemptId()));
+        }
+        long capturable = a == null ? p.amount() : a.amountCapturable();
+        List<PaymentResponse.Capture> captureViews = captures.isEmpty() ? null : captures.stream()
+                .map(c -> new PaymentResponse.Capture(c.captureId(), c.status(), c.amount(), p.currency(),
+                        a == null ? null : a.connector(), Timestamps.format(c.createdAt()), c.errorCode(),
+                        c.errorMessage()))
+                .toList();
+        boolean failed = p.status() == IntentStatus.FAILED;
+        return new PaymentResponse(p.paymentId(), merchantId, p.status().wireName(), p.amount(), p.amount(),
+                capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, a == null ? null : a.connector(),
+                p.clientSecret(), Timestamps.format(p.createdAt()),
+                Timestamps.format(a != null && a.modifiedAt().isAfter(p.modifiedAt()) ? a.modifiedAt()
+                        : p.modifiedAt()),
+                p.currency(), p.customerId(), p.description(), null, null, p.setupFutureUsage(), p.captureMethod(),
+                p.paymentMethod(), p.paymentMethodType(), pmd, p.email(), p.name(), p.phone(), p.phoneCountryCode(),
+                p.billing(), p.shipping(), p.returnUrl(), p.authenticationType(), p.statementDescriptorName(),
+                p.statementDescriptorSuffix(), nextAction, p.cancellationReason(),
+                a == null ? null : a.errorCode(), a == null ? null : a.errorMessage(), null, null, p.metadata(),
+                a == null ? null : a.connectorTransactionId(), a == null ? null : a.merchantConnectorId(),
+                captureViews, failed ? Boolean.TRUE : null, p.attemptCount(), p.profileId(),
+                a == null ? null : a.networkTransactionId(), p.merchantOrderReferenceId());
+    }
+}

@@ -1,0 +1,116 @@
+package co.vaultera.payment;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.common.Limits;
+import co.vaultera.merchant.Merchant;
+import co.vaultera.merchant.MerchantService;
+import co.vaultera.payment.PaymentOutcomes.Applied;
+import co.vaultera.web.auth.MerchantContext;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The shopper's side of a redirect step (3DS). These routes take no API key: a browser follows them. Nothing the
+ * browser sends is trusted as an outcome; the switch asks the processor, then sends the shopper to the merchant's
+ * {@code return_url}, signed with the merchant's response hash key.
+ */
+@RestController
+public class RedirectController {
+
+    private final MerchantService merchants;
+    private final PaymentLifecycle lifecycle;
+    private final PaymentRepository payments;
+    private final PaymentSettings settings;
+
+    public RedirectController(MerchantService merchants, PaymentLifecycle lifecycle, PaymentRepository payments,
+                              PaymentSettings settings) {
+        this.merchants = merchants;
+        this.lifecycle = lifecycle;
+        this.payments = payments;
+        this.settings = settings;
+    }
+
+    /** {@code next_action.redirect_to_url}: sends the browser on to the processor's page. */
+    @GetMapping("/payments/redirect/{paymentId}/{merchantId}/{attemptId}")
+    ResponseEntity<Void> start(@PathVariable String paymentId, @PathVariable String merchantId,
+                               @PathVariable String attemptId) {
+        MerchantContext m = context(merchantId);
+        PaymentAttempt a = payments.findAttempt(m.merchantId(), attemptId)
+                .filter(x -> x.paymentId().equals(paymentId)).orElseThrow(PaymentLifecycle::notFound);
+        String target = a.redirectUrl() != null && a.status() == co.vaultera.connector.spi.AttemptStatus.AUTHENTICATION_PENDING
+                ? a.redirectUrl() : settings.redirectReturnUrl(paymentId, merchantId, a.connector());
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
+    }
+
+    /** The processor sent the shopper back: finish with the processor, then go to the merchant. */
+    @RequestMapping(path = {"/payments/{paymentId}/{merchantId}/redirect/response/{connector}",
+            "/payments/{paymentId}/{merchantId}/redirect/complete/{connector}"},
+            method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<Void> response(@PathVariable String paymentId, @PathVariable String merchantId,
+                                  @PathVariable String connector, @RequestParam Map<String, String> params) {
+        MerchantContext m = context(merchantId);
+        if (!Limits.isIdentifier(paymentId)) {
+            throw PaymentLifecycle.notFound();
+        }
+        Applied applied = lifecycle.completeAuthorize(m, paymentId, params);
+        Merchant merchant = merchants.find(merchantId).orElseThrow(PaymentLifecycle::notFound);
+        String returnUrl = applied.intent().returnUrl() != null ? applied.intent().returnUrl() : merchant.returnUrl();
+        if (returnUrl == null) {
+            throw new ApiException(ErrorCode.HE_03, HttpStatus.NOT_FOUND,
+                    "Return URL is not configured and not passed in payments request");
+        }
+        Map<String, String> query = new TreeMap<>();
+        query.put("status", applied.intent().status().wireName());
+        query.put("payment_id", paymentId);
+        query.put("payment_intent_client_secret", applied.intent().clientSecret());
+        query.put("manual_retry_allowed", String.valueOf(applied.intent().status() == IntentStatus.FAILED));
+        query.put("amount", String.valueOf(applied.intent().amount()));
+        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(returnUrl);
+        query.forEach(target::queryParam);
+        if (merchant.enablePaymentResponseHash()) {
+            target.queryParam("signature", sign(query, merchant.paymentResponseHashKey()));
+            target.queryParam("signature_algorithm", "HMAC-SHA512");
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setLocation(target.encode().build().toUri());
+        return new ResponseEntity<>(headers, HttpStatus.FOUND);
+    }
+
+    /** hex(HMAC-SHA512) over {@code k1=v1&k2=v2…}, keys sorted, values as sent (before URL encoding). */
+    static String sign(Map<String, String> sortedParams, String key) {
+        String message = sortedParams.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private MerchantContext context(String merchantId) {
+        if (!Limits.isIdentifier(merchantId)) {
+            throw PaymentLifecycle.notFound();
+        }
+        return merchants.context(merchantId).orElseThrow(PaymentLifecycle::notFound);
+    }
+}
