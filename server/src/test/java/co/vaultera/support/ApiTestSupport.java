@@ -44,6 +44,12 @@ public abstract class ApiTestSupport {
         registry.add("switch.data-dir", DATA_DIR::toString);
         registry.add("switch.admin-api-key", () -> ADMIN_KEY);
         registry.add("switch.embedded.durable", () -> "false");
+        // Short timings so timeouts and background syncs settle within a test.
+        registry.add("switch.connector.timeout", () -> "2s");
+        registry.add("switch.sync.first-delay", () -> "1s");
+        registry.add("switch.sync.retry-interval", () -> "1s");
+        registry.add("switch.sync.max-attempts", () -> "4");
+        registry.add("switch.sync.poll-interval", () -> "500ms");
     }
 
     public static Path dataDir() {
