@@ -2,6 +2,9 @@ package co.vaultera.customer;
 
 import co.vaultera.common.Limits;
 import co.vaultera.common.Paging;
+import co.vaultera.idempotency.Idempotency;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import co.vaultera.customer.api.CustomerDeleteResponse;
 import co.vaultera.customer.api.CustomerRequest;
 import co.vaultera.customer.api.CustomerResponse;
@@ -21,15 +24,17 @@ import tools.jackson.databind.JsonNode;
 public class CustomerController {
 
     private final CustomerService service;
+    private final Idempotency idempotency;
 
-    public CustomerController(CustomerService service) {
+    public CustomerController(CustomerService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @PostMapping("/customers")
-    CustomerResponse create(@RequestBody JsonNode body, MerchantContext merchant) {
+    ResponseEntity<?> create(@RequestBody JsonNode body, MerchantContext merchant, HttpServletRequest http) {
         CustomerRequest request = CustomerRequest.forCreate(body);
-        return service.create(merchant, request);
+        return idempotency.run(merchant, http, seed -> service.create(merchant, request, seed), null);
     }
 
     @GetMapping("/customers/list")
@@ -46,9 +51,11 @@ public class CustomerController {
     }
 
     @PostMapping("/customers/{customerId}")
-    CustomerResponse update(@PathVariable String customerId, @RequestBody JsonNode body, MerchantContext merchant) {
+    ResponseEntity<?> update(@PathVariable String customerId, @RequestBody JsonNode body, MerchantContext merchant,
+                             HttpServletRequest http) {
         CustomerRequest request = CustomerRequest.forUpdate(body);
-        return service.update(merchant, known(customerId), request);
+        String id = known(customerId);
+        return idempotency.run(merchant, http, seed -> service.update(merchant, id, request), null);
     }
 
     @DeleteMapping("/customers/{customerId}")

@@ -29,8 +29,9 @@ public class CustomerService {
      * details" — answers the stored one unchanged. That holds for a concurrent create of the same id too: the
      * loser of the insert race reads the winner's row. A deleted id is never reused.
      */
-    public CustomerResponse create(MerchantContext merchant, CustomerRequest req) {
-        String id = req.customerId() != null ? req.customerId() : Ids.customer();
+    public CustomerResponse create(MerchantContext merchant, CustomerRequest req, String idSeed) {
+        String id = req.customerId() != null ? req.customerId()
+                : idSeed != null ? "cus_" + idSeed : Ids.customer();
         AddressDetails a = req.address();
         Customer customer = new Customer(id, req.name(), req.email(), req.phone(), req.phoneCountryCode(),
                 req.description(),

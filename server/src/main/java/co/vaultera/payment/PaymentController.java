@@ -5,6 +5,9 @@ import co.vaultera.common.ErrorCode;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
 import co.vaultera.common.Paging;
+import co.vaultera.idempotency.Idempotency;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import co.vaultera.payment.api.PaymentListResponse;
 import co.vaultera.payment.api.PaymentRequest;
 import co.vaultera.payment.api.PaymentResponse;
@@ -27,15 +30,18 @@ import tools.jackson.databind.JsonNode;
 public class PaymentController {
 
     private final PaymentService service;
+    private final Idempotency idempotency;
 
-    public PaymentController(PaymentService service) {
+    public PaymentController(PaymentService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @PostMapping("/payments")
-    PaymentResponse create(@RequestBody JsonNode body, MerchantContext merchant) {
+    ResponseEntity<?> create(@RequestBody JsonNode body, MerchantContext merchant, HttpServletRequest http) {
         PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.CREATE);
-        return service.create(merchant, request);
+        return idempotency.run(merchant, http, seed -> service.create(merchant, request, seed),
+                seed -> service.retrieve(merchant, PaymentService.paymentIdFor(request, seed), true));
     }
 
     @GetMapping("/payments/list")
@@ -52,21 +58,26 @@ public class PaymentController {
     }
 
     @PostMapping("/payments/{paymentId}")
-    PaymentResponse update(@PathVariable String paymentId, @RequestBody JsonNode body, MerchantContext merchant) {
+    ResponseEntity<?> update(@PathVariable String paymentId, @RequestBody JsonNode body, MerchantContext merchant,
+                             HttpServletRequest http) {
         PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.UPDATE);
-        return service.update(merchant, known(paymentId), request);
+        String id = known(paymentId);
+        return idempotency.run(merchant, http, seed -> service.update(merchant, id, request),
+                seed -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/confirm")
-    PaymentResponse confirm(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
-                            MerchantContext merchant) {
+    ResponseEntity<?> confirm(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                              MerchantContext merchant, HttpServletRequest http) {
         PaymentRequest request = PaymentRequest.read(body == null ? emptyObject() : body, PaymentRequest.Kind.CONFIRM);
-        return service.confirm(merchant, known(paymentId), request);
+        String id = known(paymentId);
+        return idempotency.run(merchant, http, seed -> service.confirm(merchant, id, request),
+                seed -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/capture")
-    PaymentResponse capture(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
-                            MerchantContext merchant) {
+    ResponseEntity<?> capture(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                              MerchantContext merchant, HttpServletRequest http) {
         Long amount = null;
         if (body != null) {
             JsonFields f = JsonFields.body(body).rejectUnknown(List.of("amount_to_capture", "merchant_id"));
@@ -76,18 +87,24 @@ public class PaymentController {
                         + "integer");
             }
         }
-        return service.capture(merchant, known(paymentId), amount);
+        String id = known(paymentId);
+        Long toCapture = amount;
+        return idempotency.run(merchant, http, seed -> service.capture(merchant, id, toCapture),
+                seed -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/cancel")
-    PaymentResponse cancel(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
-                           MerchantContext merchant) {
+    ResponseEntity<?> cancel(@PathVariable String paymentId, @RequestBody(required = false) JsonNode body,
+                             MerchantContext merchant, HttpServletRequest http) {
         String reason = null;
         if (body != null) {
             reason = JsonFields.body(body).rejectUnknown(List.of("cancellation_reason", "merchant_id"))
                     .string("cancellation_reason", 255);
         }
-        return service.cancel(merchant, known(paymentId), reason);
+        String id = known(paymentId);
+        String why = reason;
+        return idempotency.run(merchant, http, seed -> service.cancel(merchant, id, why),
+                seed -> service.retrieve(merchant, id, true));
     }
 
     private static JsonNode emptyObject() {

@@ -25,10 +25,13 @@ public class PaymentService {
     private final PaymentViews views;
     private final CustomerService customers;
     private final ConnectorAccountService accounts;
+    private final RefundSummaries refunds;
     private final TransactionTemplate tx;
 
     public PaymentService(PaymentRepository payments, PaymentLifecycle lifecycle, PaymentViews views,
-                          CustomerService customers, ConnectorAccountService accounts, TransactionTemplate tx) {
+                          CustomerService customers, ConnectorAccountService accounts, RefundSummaries refunds,
+                          TransactionTemplate tx) {
+        this.refunds = refunds;
         this.payments = payments;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -37,9 +40,15 @@ public class PaymentService {
         this.tx = tx;
     }
 
-    public PaymentResponse create(MerchantContext m, PaymentRequest req) {
+    /**
+     * Creates (and with {@code confirm}, confirms) a payment.
+     *
+     * @param idSeed with an Idempotency-Key, the characters of the generated id, so a retry after a crash names
+     *               the same payment; {@code null} for a random id
+     */
+    public PaymentResponse create(MerchantContext m, PaymentRequest req, String idSeed) {
         checkReferences(m, req);
-        String paymentId = req.paymentId() != null ? req.paymentId() : "pay_" + Ids.alphanumeric(20);
+        String paymentId = paymentIdFor(req, idSeed);
         Instant now = Timestamps.now();
         PaymentIntent blank = new PaymentIntent(paymentId, IntentStatus.REQUIRES_PAYMENT_METHOD, req.amount(),
                 req.currency(), 0, "automatic", "no_three_ds", null, null, null, null, null,
@@ -60,7 +69,14 @@ public class PaymentService {
         if (Boolean.TRUE.equals(req.confirm())) {
             return view(m, lifecycle.confirm(m, paymentId, req));
         }
-        return views.of(m.merchantId(), created, null, List.of());
+        return views.of(m.merchantId(), created, null, List.of(), List.of());
+    }
+
+    public static String paymentIdFor(PaymentRequest req, String idSeed) {
+        if (req.paymentId() != null) {
+            return req.paymentId();
+        }
+        return "pay_" + (idSeed != null ? idSeed : Ids.alphanumeric(20));
     }
 
     /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
@@ -77,7 +93,7 @@ public class PaymentService {
             }
             return changed;
         });
-        return views.of(m.merchantId(), updated, null, List.of());
+        return views.of(m.merchantId(), updated, null, List.of(), List.of());
     }
 
     public PaymentResponse confirm(MerchantContext m, String paymentId, PaymentRequest req) {
@@ -107,11 +123,30 @@ public class PaymentService {
         return new PaymentListResponse(data.size(), data);
     }
 
+    /** What a refund needs of its payment. */
+    public record Refundable(String paymentId, IntentStatus status, long amountCaptured, String currency,
+                             Instant createdAt, String profileId, PaymentAttempt attempt) {
+    }
+
+    /**
+     * Locks the payment row in the caller's transaction and answers what a refund needs. Refunds of one payment
+     * thereby run one at a time, and with its captures and syncs.
+     */
+    public Refundable lockForRefund(MerchantContext m, String paymentId) {
+        PaymentIntent p = payments.lockIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        PaymentAttempt a = p.activeAttemptId() == null ? null
+                : payments.findAttempt(m.merchantId(), p.activeAttemptId()).orElse(null);
+        return new Refundable(p.paymentId(), p.status(), p.amountCaptured(), p.currency(), p.createdAt(),
+                p.profileId(), a);
+    }
+
     public PaymentResponse view(MerchantContext m, Applied applied) {
         PaymentIntent p = applied.intent();
         List<PaymentCapture> captures = "manual".equals(p.captureMethod()) || "manual_multiple".equals(p.captureMethod())
                 ? payments.capturesOf(m.merchantId(), p.paymentId()) : List.of();
-        return views.of(m.merchantId(), p, applied.attempt(), captures);
+        boolean captured = p.amountCaptured() > 0;
+        return views.of(m.merchantId(), p, applied.attempt(), captures,
+                captured ? refunds.ofPayment(m.merchantId(), p.paymentId()) : List.of());
     }
 
     private void checkReferences(MerchantContext m, PaymentRequest req) {

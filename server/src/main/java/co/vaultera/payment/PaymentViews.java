@@ -17,7 +17,8 @@ public class PaymentViews {
         this.settings = settings;
     }
 
-    public PaymentResponse of(String merchantId, PaymentIntent p, PaymentAttempt a, List<PaymentCapture> captures) {
+    public PaymentResponse of(String merchantId, PaymentIntent p, PaymentAttempt a, List<PaymentCapture> captures,
+                              List<co.vaultera.refund.api.RefundResponse> refunds) {
         PaymentIntent.StoredCard card = p.card();
         PaymentResponse.PaymentMethodData pmd = card == null ? null : new PaymentResponse.PaymentMethodData(
                 new PaymentResponse.Card(card.last4(), card.isin(), card.network(), card.expMonth(), card.expYear(),
@@ -39,7 +40,8 @@ public class PaymentViews {
                 p.clientSecret(), Timestamps.format(p.createdAt()),
                 Timestamps.format(a != null && a.modifiedAt().isAfter(p.modifiedAt()) ? a.modifiedAt()
                         : p.modifiedAt()),
-                p.currency(), p.customerId(), p.description(), null, null, p.setupFutureUsage(), p.captureMethod(),
+                p.currency(), p.customerId(), p.description(), refunds.isEmpty() ? null : refunds, null,
+                p.setupFutureUsage(), p.captureMethod(),
                 p.paymentMethod(), p.paymentMethodType(), pmd, p.email(), p.name(), p.phone(), p.phoneCountryCode(),
                 p.billing(), p.shipping(), p.returnUrl(), p.authenticationType(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), nextAction, p.cancellationReason(),

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 public record PaymentResponse(
         String paymentId, String merchantId, String status, long amount, long netAmount, long amountCapturable,
         Long amountReceived, String connector, String clientSecret, String created, String updated, String currency,
-        String customerId, String description, List<Object> refunds, String mandateId, String setupFutureUsage,
+        String customerId, String description, List<co.vaultera.refund.api.RefundResponse> refunds, String mandateId, String setupFutureUsage,
         String captureMethod, String paymentMethod, String paymentMethodType, PaymentMethodData paymentMethodData,
         String email, String name, String phone, String phoneCountryCode, JsonNode billing, JsonNode shipping,
         String returnUrl, String authenticationType, String statementDescriptorName,

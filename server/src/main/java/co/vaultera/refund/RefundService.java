@@ -1,0 +1,207 @@
+package co.vaultera.refund;
+
+import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
+import co.vaultera.common.Ids;
+import co.vaultera.common.Timestamps;
+import co.vaultera.connector.ConnectorRegistry;
+import co.vaultera.connector.spi.ConnectorError;
+import co.vaultera.connector.spi.ConnectorException;
+import co.vaultera.connector.spi.PaymentConnector;
+import co.vaultera.connector.spi.RefundRequest;
+import co.vaultera.connector.spi.RefundResult;
+import co.vaultera.connector.spi.RefundStatus;
+import co.vaultera.connector.spi.RefundSyncRequest;
+import co.vaultera.connectoraccount.ConnectorAccountService;
+import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
+import co.vaultera.payment.IntentStatus;
+import co.vaultera.payment.PaymentService;
+import co.vaultera.payment.PaymentSettings;
+import co.vaultera.refund.api.RefundRequests;
+import co.vaultera.refund.api.RefundResponse;
+import co.vaultera.web.auth.MerchantContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refunds. Creation takes the payment's row lock, re-reads what is already refunded (pending refunds count) and
+ * writes the new refund as pending before the processor is called, so concurrent refunds can never exceed what
+ * was captured. The processor call is outside any transaction; an unknown outcome stays pending for sync.
+ */
+@Service
+public class RefundService {
+
+    private static final EnumSet<IntentStatus> REFUNDABLE = EnumSet.of(IntentStatus.SUCCEEDED,
+            IntentStatus.PARTIALLY_CAPTURED, IntentStatus.PARTIALLY_CAPTURED_AND_CAPTURABLE);
+    private static final Duration MAX_AGE = Duration.ofDays(365);
+
+    private final RefundRepository refunds;
+    private final PaymentService payments;
+    private final ConnectorAccountService accounts;
+    private final ConnectorRegistry connectors;
+    private final PaymentSettings settings;
+    private final TransactionTemplate tx;
+
+    public RefundService(RefundRepository refunds, PaymentService payments, ConnectorAccountService accounts,
+                         ConnectorRegistry connectors, PaymentSettings settings, TransactionTemplate tx) {
+        this.refunds = refunds;
+        this.payments = payments;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    private record Pending(Refund refund, long captured) {
+    }
+
+    /** The id of a new refund: the merchant's, or one made from the Idempotency-Key seed, or a random one. */
+    public static String refundIdFor(RefundRequests.Create req, String idSeed) {
+        if (req.refundId() != null) {
+            return req.refundId();
+        }
+        return "ref_" + (idSeed != null ? idSeed : Ids.alphanumeric(20));
+    }
+
+    public RefundResponse create(MerchantContext m, RefundRequests.Create req, String idSeed) {
+        String refundId = refundIdFor(req, idSeed);
+        Pending started = tx.execute(status -> {
+            PaymentService.Refundable p = payments.lockForRefund(m, req.paymentId());
+            if (refunds.find(m.merchantId(), refundId).isPresent()) {
+                throw duplicate();
+            }
+            if (!REFUNDABLE.contains(p.status()) || p.attempt() == null) {
+                throw new ApiException(ErrorCode.IR_14, "This Payment could not be refunded because it has a status "
+                        + "of " + p.status().wireName() + ". The expected state is succeeded, partially_captured, "
+                        + "partially_captured_and_capturable");
+            }
+            if (p.createdAt().isBefore(Instant.now().minus(MAX_AGE))) {
+                throw new ApiException(ErrorCode.HE_03, "Refund not possible: the payment is older than 365 days");
+            }
+            List<Refund> existing = refunds.ofPayment(m.merchantId(), p.paymentId());
+            long refunded = existing.stream().filter(Refund::counts).mapToLong(Refund::amount).sum();
+            long amount = RefundRules.amountToRefund(p.amountCaptured(), refunded, existing.size(), req.amount());
+            Instant now = Timestamps.now();
+            Refund r = new Refund(refundId,
+                    p.paymentId(), p.attempt().attemptId(), p.attempt().connector(),
+                    p.attempt().merchantConnectorId(), p.attempt().connectorTransactionId(), null, amount,
+                    p.currency(), Refund.PENDING, req.refundType() != null ? req.refundType() : "instant",
+                    req.reason(), req.metadata(), null, null, 0, now, now);
+            // Written before the call with a sync already due: a crash mid-call is settled by sync, not lost.
+            if (!refunds.insert(m.merchantId(), r, now.plus(settings.firstSyncDelay()))) {
+                throw duplicate();
+            }
+            return new Pending(r, p.amountCaptured());
+        });
+        Refund pending = started.refund();
+        RoutableAccount account = accounts.forAttempt(m, pending.merchantConnectorId());
+        RefundResult result = call(() -> connector(account).refund(new RefundRequest(account.account(),
+                pending.paymentId(), pending.attemptId(), pending.refundId(), pending.connectorTransactionId(),
+                pending.amount(), started.captured(), pending.currency(), pending.reason())));
+        settle(m, pending, result, false);
+        return view(m, find(m, pending.refundId()));
+    }
+
+    public RefundResponse retrieve(MerchantContext m, String refundId, boolean forceSync) {
+        Refund r = find(m, refundId);
+        if (forceSync && Refund.PENDING.equals(r.status())) {
+            sync(m, refundId);
+            r = find(m, refundId);
+        }
+        return view(m, r);
+    }
+
+    public RefundResponse update(MerchantContext m, String refundId, RefundRequests.Update req) {
+        find(m, refundId);
+        refunds.updateDetails(m.merchantId(), refundId, req.reason(), req.metadata());
+        return view(m, find(m, refundId));
+    }
+
+    public RefundResponse.Page list(MerchantContext m, RefundFilter filter) {
+        RefundRepository.Page page = refunds.list(m.merchantId(), filter);
+        List<RefundResponse> data = page.items().stream().map(r -> view(m, r)).toList();
+        return new RefundResponse.Page(data.size(), page.total(), data);
+    }
+
+    /** Asks the processor about a pending refund (force_sync and the sync job). */
+    public void sync(MerchantContext m, String refundId) {
+        Refund r = find(m, refundId);
+        if (!Refund.PENDING.equals(r.status())) {
+            return;
+        }
+        RoutableAccount account = accounts.forAttempt(m, r.merchantConnectorId());
+        RefundResult result;
+        try {
+            result = connector(account).syncRefund(new RefundSyncRequest(account.account(), r.paymentId(),
+                    r.refundId(), r.connectorTransactionId(), r.connectorRefundId()));
+        } catch (ConnectorException e) {
+            result = null;
+            boolean lastLook = r.syncCount() + 1 >= settings.maxSyncs();
+            if (e.error() == ConnectorError.NOT_FOUND && r.connectorRefundId() == null && lastLook) {
+                // The processor never recorded this refund, and it is too late for it to arrive.
+                result = new RefundResult(RefundStatus.FAILED, null, "not_found_at_processor",
+                        "The processor has no record of this refund");
+            }
+        }
+        settle(m, r, result, true);
+    }
+
+    private void settle(MerchantContext m, Refund r, RefundResult result, boolean bySync) {
+        int syncs = r.syncCount() + (bySync ? 1 : 0);
+        if (result == null) {
+            Instant next = syncs >= settings.maxSyncs() ? null : Instant.now().plus(syncs == 0
+                    ? settings.firstSyncDelay() : settings.syncRetryInterval());
+            refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.PENDING, null, null, null, syncs,
+                    next);
+            return;
+        }
+        String status = switch (result.status()) {
+            case PENDING -> Refund.PENDING;
+            case SUCCEEDED -> Refund.SUCCEEDED;
+            case FAILED -> Refund.FAILED;
+            case REVIEW -> Refund.REVIEW;
+        };
+        Instant next = result.status() == RefundStatus.PENDING && syncs < settings.maxSyncs()
+                ? Instant.now().plus(settings.syncRetryInterval()) : null;
+        refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, status, result.connectorRefundId(),
+                result.errorCode(), result.errorMessage(), syncs, next);
+    }
+
+    /** A definite refusal is a failed refund; an unknown outcome is {@code null} (stays pending for sync). */
+    private static RefundResult call(Supplier<RefundResult> flow) {
+        try {
+            return flow.get();
+        } catch (ConnectorException e) {
+            if (e.error() == ConnectorError.UNKNOWN_OUTCOME) {
+                return null;
+            }
+            return new RefundResult(RefundStatus.FAILED, null, e.code(), e.getMessage());
+        }
+    }
+
+    private PaymentConnector connector(RoutableAccount account) {
+        return connectors.find(account.connectorName()).orElseThrow();
+    }
+
+    private Refund find(MerchantContext m, String refundId) {
+        return refunds.find(m.merchantId(), refundId).orElseThrow(RefundService::notFound);
+    }
+
+    private static ApiException duplicate() {
+        return new ApiException(ErrorCode.HE_01, "Duplicate refund request: the refund with the specified "
+                + "refund_id already exists in our records");
+    }
+
+    static ApiException notFound() {
+        return ApiException.notFound("Refund");
+    }
+
+    private static RefundResponse view(MerchantContext m, Refund r) {
+        return RefundViews.of(r);
+    }
+}
