@@ -35,7 +35,7 @@ public final class MeteredConnectorHttpClient implements ConnectorHttpClient {
             throw e;
         } finally {
             sample.stop(meters.timer("switch.connector.http", "host", String.valueOf(request.url().getHost()),
-                    "outcome", outcome));
+                    "method", request.method().name(), "outcome", outcome));
         }
     }
 }

@@ -116,11 +116,7 @@ public class PaymentLifecycle {
             }
             PaymentTransitions.require(intent.status(), PaymentOperation.CAPTURE);
             PaymentAttempt attempt = activeAttempt(m, intent);
-            long amount = requestedAmount != null ? requestedAmount : attempt.amountCapturable();
-            if (amount <= 0 || amount > attempt.amountCapturable()) {
-                throw new ApiException(ErrorCode.IR_06, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
-                        "amount_to_capture is greater than amount capturable (" + attempt.amountCapturable() + ")");
-            }
+            long amount = CaptureRules.amountToCapture(attempt.amountCapturable(), requestedAmount);
             String captureId = attempt.attemptId() + "_capture_"
                     + (payments.capturesOf(m.merchantId(), paymentId).size() + 1);
             payments.insertCapture(m.merchantId(), new PaymentCapture(captureId, paymentId, attempt.attemptId(),
