@@ -1,5 +1,6 @@
 package co.vaultera.payment;
 
+import co.vaultera.common.Timestamps;
 import co.vaultera.connector.spi.CardDetails;
 import co.vaultera.payment.PaymentIntent.StoredCard;
 import co.vaultera.payment.api.PaymentRequest;
@@ -26,7 +27,7 @@ final class PaymentChanges {
                 or(r.merchantOrderReferenceId(), p.merchantOrderReferenceId()),
                 card != null ? "card" : or(r.paymentMethod(), p.paymentMethod()),
                 or(r.paymentMethodType(), p.paymentMethodType()), card != null ? stored(card) : p.card(),
-                p.cancellationReason(), p.createdAt(), p.modifiedAt());
+                p.cancellationReason(), p.createdAt(), Timestamps.now());
     }
 
     /** The status of an intent no attempt has touched: it waits for a card, or for confirmation. */
@@ -46,7 +47,7 @@ final class PaymentChanges {
                 p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(), p.phoneCountryCode(),
                 p.billing(), p.shipping(), p.statementDescriptorName(), p.statementDescriptorSuffix(),
                 p.merchantOrderReferenceId(), p.paymentMethod(), p.paymentMethodType(), p.card(), reason,
-                p.createdAt(), p.modifiedAt());
+                p.createdAt(), Timestamps.now());
     }
 
     static PaymentIntent withNewAttempt(PaymentIntent p, String attemptId) {
@@ -56,7 +57,7 @@ final class PaymentChanges {
                 p.attemptCount() + 1, p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(),
                 p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
-                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), p.modifiedAt());
+                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), Timestamps.now());
     }
 
     private static <T> T or(T value, T fallback) {

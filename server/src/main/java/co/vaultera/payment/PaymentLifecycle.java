@@ -74,12 +74,7 @@ public class PaymentLifecycle {
             if (card == null) {
                 throw new ApiException(ErrorCode.IR_04, "Missing required param: payment_method_data");
             }
-            List<RoutableAccount> routable = accounts.routable(m, intent.profileId(), intent.connectorPreference());
-            if (routable.isEmpty()) {
-                throw new ApiException(ErrorCode.IR_39,
-                        "No eligible connector was found for the current payment method configuration");
-            }
-            RoutableAccount account = routable.getFirst();
+            RoutableAccount account = route(m, intent.profileId(), intent.connectorPreference());
             String attemptId = paymentId + "_" + (intent.attemptCount() + 1);
             Instant now = Timestamps.now();
             PaymentAttempt attempt = new PaymentAttempt(attemptId, paymentId, AttemptStatus.PENDING,
@@ -87,7 +82,7 @@ public class PaymentLifecycle {
                     intent.captureMethod(), intent.authenticationType(), 0, 0, null, null, null, null, null,
                     intent.paymentMethod(), intent.paymentMethodType(), 0, now, now);
             // Recorded before the call, with a sync already due: if we die mid-call, sync finds the charge.
-            payments.insertAttempt(m.merchantId(), attempt, now.plus(settings.firstSyncDelay()));
+            payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
             PaymentIntent started = PaymentChanges.withNewAttempt(intent, attemptId);
             payments.updateIntent(m.dataKey(), started, from);
             // The vault keeps the card for a manual retry, but never the CVC past this point.
@@ -100,8 +95,21 @@ public class PaymentLifecycle {
                 captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
-        return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0, null, false)
+        return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
+    }
+
+    /**
+     * The processor account a confirm goes to: the first of the requested connectors, else of the profile's
+     * usable accounts in creation order. No retry on the next one yet (that comes with routing).
+     */
+    public RoutableAccount route(MerchantContext m, String profileId, List<String> preference) {
+        List<RoutableAccount> routable = accounts.routable(m, profileId, preference);
+        if (routable.isEmpty()) {
+            throw new ApiException(ErrorCode.IR_39,
+                    "No eligible connector was found for the current payment method configuration");
+        }
+        return routable.getFirst();
     }
 
     /** Captures all or part of what is still capturable. */
@@ -123,7 +131,7 @@ public class PaymentLifecycle {
                     amount, "pending", null, null, Timestamps.now()));
             PaymentAttempt capturing = withStatus(attempt, AttemptStatus.CAPTURE_INITIATED);
             payments.updateAttempt(m.merchantId(), capturing, attempt.status(),
-                    Instant.now().plus(settings.firstSyncDelay()));
+                    settings.firstSyncForCallStartingNow());
             payments.updateIntent(m.dataKey(), PaymentOutcomes.withAttempt(intent, capturing), intent.status());
             return new Capturing(attempt, captureId, amount);
         });
@@ -133,7 +141,7 @@ public class PaymentLifecycle {
                 a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(), a.currency(),
                 captureMethod(a.captureMethod()))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount(),
-                c.captureId(), false).orElseGet(() -> current(m, paymentId));
+                false).orElseGet(() -> current(m, paymentId));
     }
 
     /** Cancels the payment; releases the authorization at the processor when there is one. */
@@ -143,11 +151,15 @@ public class PaymentLifecycle {
         Voiding v = tx.execute(status -> {
             PaymentIntent intent = lock(m, paymentId);
             PaymentTransitions.require(intent.status(), PaymentOperation.CANCEL);
-            boolean authorized = intent.status() == IntentStatus.REQUIRES_CAPTURE
-                    || intent.status() == IntentStatus.PARTIALLY_CAPTURED_AND_CAPTURABLE
-                    || intent.status() == IntentStatus.PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE;
             PaymentAttempt attempt = intent.activeAttemptId() == null ? null : activeAttempt(m, intent);
-            if (!authorized) {
+            // Something is held at the processor: an authorization, or a 3DS payment the shopper could still
+            // complete (a pre-auth void closes it).
+            boolean heldAtProcessor = intent.status() == IntentStatus.REQUIRES_CAPTURE
+                    || intent.status() == IntentStatus.PARTIALLY_CAPTURED_AND_CAPTURABLE
+                    || intent.status() == IntentStatus.PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE
+                    || (intent.status() == IntentStatus.REQUIRES_CUSTOMER_ACTION && attempt != null
+                        && attempt.connectorTransactionId() != null);
+            if (!heldAtProcessor) {
                 // Nothing is held at a processor: cancelling is ours alone.
                 if (attempt != null) {
                     payments.updateAttempt(m.merchantId(), withStatus(attempt, AttemptStatus.VOIDED),
@@ -159,7 +171,7 @@ public class PaymentLifecycle {
             }
             PaymentAttempt voiding = withStatus(attempt, AttemptStatus.VOID_INITIATED);
             payments.updateAttempt(m.merchantId(), voiding, attempt.status(),
-                    Instant.now().plus(settings.firstSyncDelay()));
+                    settings.firstSyncForCallStartingNow());
             payments.updateIntent(m.dataKey(), PaymentChanges.withCancellation(
                     PaymentOutcomes.withAttempt(intent, voiding), IntentStatus.PROCESSING, reason), intent.status());
             return new Voiding(attempt);
@@ -171,7 +183,7 @@ public class PaymentLifecycle {
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
         PaymentResult result = call(account, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
                 a.attemptId(), a.connectorTransactionId(), reason)));
-        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, null, false)
+        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -202,7 +214,7 @@ public class PaymentLifecycle {
                         "The processor has no record of this payment");
             }
         }
-        return outcomes.apply(m, paymentId, attemptId, a.status(), result, pendingCaptureAmount(m, a), null, true)
+        return outcomes.apply(m, paymentId, attemptId, a.status(), result, pendingCaptureAmount(m, a), true)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -217,7 +229,7 @@ public class PaymentLifecycle {
         PaymentResult result = call(account, c -> c.completeAuthorize(new CompleteAuthorizeRequest(account.account(),
                 paymentId, a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
                 captureMethod(a.captureMethod()), returnParameters)));
-        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, null, false)
+        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -276,7 +288,7 @@ public class PaymentLifecycle {
                 status == AttemptStatus.VOIDED ? 0 : a.amountCapturable(), a.amountCaptured(),
                 a.connectorTransactionId(), a.redirectUrl(), a.errorCode(), a.errorMessage(),
                 a.networkTransactionId(), a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(),
-                Instant.now());
+                Timestamps.now());
     }
 
     private static CardDetails withoutCvc(CardDetails card) {

@@ -1,5 +1,6 @@
 package co.vaultera.payment;
 
+import co.vaultera.common.Timestamps;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.connector.spi.PaymentResult;
 import co.vaultera.web.auth.MerchantContext;
@@ -31,13 +32,12 @@ public class PaymentOutcomes {
      *
      * @param result        the processor's definite answer, or {@code null} when the outcome is unknown
      * @param captureAmount the amount a capture asked for, so a processor that reports no amounts still books it
-     * @param captureId     the capture row to settle, or {@code null}
      * @param bySync        whether this answer came from a sync, which counts toward the sync schedule
      * @return the intent and attempt as stored afterwards, or empty if the attempt had moved on
      */
     public Optional<Applied> apply(MerchantContext merchant, String paymentId, String attemptId,
                                    AttemptStatus expected, PaymentResult result, long captureAmount,
-                                   String captureId, boolean bySync) {
+                                   boolean bySync) {
         return tx.execute(status -> {
             PaymentIntent intent = payments.lockIntent(merchant.dataKey(), paymentId).orElseThrow();
             PaymentAttempt before = payments.findAttempt(merchant.merchantId(), attemptId).orElseThrow();
@@ -48,9 +48,10 @@ public class PaymentOutcomes {
             PaymentAttempt after = bySync ? counted(settled) : settled;
             Instant nextSync = nextSync(after, result == null);
             payments.updateAttempt(merchant.merchantId(), after, expected, nextSync);
-            if (captureId != null && result != null) {
+            if (before.status() == AttemptStatus.CAPTURE_INITIATED && after.status() != before.status()) {
+                // The capture is settled, by its own answer or by a sync: so are its capture rows.
                 boolean captured = after.amountCaptured() > before.amountCaptured();
-                payments.finishCapture(merchant.merchantId(), captureId, captured ? "charged" : "failed",
+                payments.finishCaptures(merchant.merchantId(), attemptId, captured ? "charged" : "failed",
                         captured ? null : after.errorCode(), captured ? null : after.errorMessage());
             }
             PaymentIntent updated = withAttempt(intent, after);
@@ -72,7 +73,7 @@ public class PaymentOutcomes {
                 p.activeAttemptId(), p.attemptCount(), p.profileId(), p.connectorPreference(), p.email(), p.name(),
                 p.phone(), p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
-                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), p.modifiedAt());
+                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), a.modifiedAt());
     }
 
     /** When the sync job should next ask the processor, or {@code null} if the attempt needs nobody to ask. */
@@ -128,7 +129,7 @@ public class PaymentOutcomes {
                 a.amount(), a.currency(), a.captureMethod(), a.authenticationType(), capturable, captured, txn,
                 redirect, r.errorCode(), r.errorMessage(),
                 r.networkTransactionId() != null ? r.networkTransactionId() : a.networkTransactionId(),
-                a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(), Instant.now());
+                a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(), Timestamps.now());
     }
 
     private static long orElse(Long value, long fallback) {

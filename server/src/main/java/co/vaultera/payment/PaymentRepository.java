@@ -94,7 +94,7 @@ public class PaymentRepository {
                                statement_descriptor_suffix = ?, merchant_order_reference_id = ?, payment_method = ?,
                                payment_method_type = ?, card_isin = ?, card_last4 = ?, card_network = ?,
                                card_exp_month = ?, card_exp_year = ?, card_holder_name = ?, cancellation_reason = ?,
-                               modified_at = now()
+                               modified_at = ?
                          where merchant_id = ? and payment_id = ? and status = ?
                         """)
                 .params(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(), p.captureMethod(),
@@ -108,7 +108,8 @@ public class PaymentRepository {
                         card == null ? null : card.last4(), card == null ? null : card.network(),
                         card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
                         card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"),
-                        p.cancellationReason(), key.merchantId(), id, expected.wireName())
+                        p.cancellationReason(), Timestamp.from(p.modifiedAt()), key.merchantId(), id,
+                        expected.wireName())
                 .update() == 1;
     }
 
@@ -175,12 +176,13 @@ public class PaymentRepository {
                         update payment_attempt
                            set status = ?, amount_capturable = ?, amount_captured = ?, connector_transaction_id = ?,
                                redirect_url = ?, error_code = ?, error_message = ?, network_transaction_id = ?,
-                               sync_count = ?, next_sync_at = ?, modified_at = now()
+                               sync_count = ?, next_sync_at = ?, modified_at = ?
                          where merchant_id = ? and attempt_id = ? and status = ?
                         """)
                 .params(a.status().wireName(), a.amountCapturable(), a.amountCaptured(), a.connectorTransactionId(),
                         a.redirectUrl(), a.errorCode(), a.errorMessage(), a.networkTransactionId(), a.syncCount(),
-                        ts(nextSyncAt), merchantId, a.attemptId(), expected.wireName())
+                        ts(nextSyncAt), Timestamp.from(a.modifiedAt()), merchantId, a.attemptId(),
+                        expected.wireName())
                 .update() == 1;
     }
 
@@ -207,13 +209,14 @@ public class PaymentRepository {
                 .update();
     }
 
-    public void finishCapture(String merchantId, String captureId, String status, String errorCode,
-                              String errorMessage) {
+    /** Settles the attempt's pending captures (normally one): after a capture call or a sync that saw it. */
+    public void finishCaptures(String merchantId, String attemptId, String status, String errorCode,
+                               String errorMessage) {
         jdbc.sql("""
                         update payment_capture set status = ?, error_code = ?, error_message = ?, modified_at = now()
-                         where merchant_id = ? and capture_id = ? and status = 'pending'
+                         where merchant_id = ? and attempt_id = ? and status = 'pending'
                         """)
-                .params(status, errorCode, errorMessage, merchantId, captureId).update();
+                .params(status, errorCode, errorMessage, merchantId, attemptId).update();
     }
 
     public List<PaymentCapture> capturesOf(String merchantId, String paymentId) {

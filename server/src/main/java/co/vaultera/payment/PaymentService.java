@@ -57,16 +57,21 @@ public class PaymentService {
                 null, null, null, null, null, null, null, null, null, now, now);
         PaymentIntent intent = PaymentChanges.apply(blank, req);
         PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));
+        boolean confirm = Boolean.TRUE.equals(req.confirm());
+        if (confirm) {
+            // Refused before anything is written: a create-and-confirm that cannot be routed leaves nothing behind.
+            lifecycle.route(m, created.profileId(), created.connectorPreference());
+        }
         tx.executeWithoutResult(status -> {
             if (!payments.insertIntent(m.dataKey(), created)) {
                 throw new ApiException(ErrorCode.HE_01,
                         "The payment with the specified payment_id already exists in our records");
             }
-            if (req.card() != null && !Boolean.TRUE.equals(req.confirm())) {
+            if (req.card() != null && !confirm) {
                 payments.storeCard(m.dataKey(), paymentId, req.card());
             }
         });
-        if (Boolean.TRUE.equals(req.confirm())) {
+        if (confirm) {
             return view(m, lifecycle.confirm(m, paymentId, req));
         }
         return views.of(m.merchantId(), created, null, List.of(), List.of());

@@ -17,8 +17,10 @@ public class PaymentSettings {
     private final Duration firstSyncDelay;
     private final Duration syncRetryInterval;
     private final int maxSyncs;
+    private final Duration connectorTimeout;
 
     public PaymentSettings(Environment env,
+                           @Value("${switch.connector.timeout:30s}") Duration connectorTimeout,
                            @Value("${switch.public-base-url:}") String publicBaseUrl,
                            @Value("${switch.sync.first-delay:60s}") Duration firstSyncDelay,
                            @Value("${switch.sync.retry-interval:300s}") Duration syncRetryInterval,
@@ -28,6 +30,15 @@ public class PaymentSettings {
         this.firstSyncDelay = firstSyncDelay;
         this.syncRetryInterval = syncRetryInterval;
         this.maxSyncs = maxSyncs;
+        this.connectorTimeout = connectorTimeout;
+    }
+
+    /**
+     * When to first look at an operation recorded just before its processor call: only once that call has had
+     * its full timeout, so the sync never races the call it backs up.
+     */
+    public java.time.Instant firstSyncForCallStartingNow() {
+        return java.time.Instant.now().plus(connectorTimeout).plus(firstSyncDelay);
     }
 
     /** Where shoppers' browsers reach this switch; by default this server's own address. */

@@ -93,7 +93,7 @@ public class RefundService {
                     p.currency(), Refund.PENDING, req.refundType() != null ? req.refundType() : "instant",
                     req.reason(), req.metadata(), null, null, 0, now, now);
             // Written before the call with a sync already due: a crash mid-call is settled by sync, not lost.
-            if (!refunds.insert(m.merchantId(), r, now.plus(settings.firstSyncDelay()))) {
+            if (!refunds.insert(m.merchantId(), r, settings.firstSyncForCallStartingNow())) {
                 throw duplicate();
             }
             return new Pending(r, p.amountCaptured());

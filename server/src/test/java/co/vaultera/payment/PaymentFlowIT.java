@@ -1,0 +1,210 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/** Create, update and confirm against the simulator: approvals, declines, manual retry, and card masking. */
+class PaymentFlowIT extends PaymentTestSupport {
+
+    private TestMerchant merchant;
+
+    @BeforeEach
+    void merchant() {
+        merchant = merchantWithConnector();
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({
+            "4242424242424242, Visa",
+            "4111111111111111, Visa",
+            "5555555555554444, Mastercard",
+            "378282246310005, AmericanExpress",
+            "6011111111111117, Discover",
+            "38000000000006, DinersClub"})
+    void aSuccessCardSucceedsWithTheFullAmountReceivedAndOnlyAMaskedCardInTheResponse(String pan, String network) {
+        var r = post("/payments", merchant.apiKey(), body(1000, "automatic", pan, true)).expect(200);
+        JsonNode p = r.json();
+        assertThat(status(p)).isEqualTo("succeeded");
+        assertThat(p.get("amount").longValue()).isEqualTo(1000);
+        assertThat(p.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(p.get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(text(p, "connector")).isEqualTo("stripe_test");
+        assertThat(text(p, "error_code")).isNull();
+        JsonNode card = p.get("payment_method_data").get("card");
+        assertThat(text(card, "last4")).isEqualTo(pan.substring(pan.length() - 4));
+        assertThat(text(card, "card_isin")).isEqualTo(pan.substring(0, 6));
+        assertThat(text(card, "card_network")).isEqualTo(network);
+        assertThat(text(card, "card_exp_month")).isEqualTo("12");
+        assertThat(text(card, "card_exp_year")).isEqualTo("2030");
+        assertThat(card.has("card_number")).isFalse();
+        assertThat(card.has("card_cvc")).isFalse();
+        assertThat(r.body()).doesNotContain(pan).doesNotContainPattern("(?<![0-9])" + CVC + "(?![0-9])");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"4242424242424242", "378282246310005"})
+    void theDatabaseNeverHoldsThePanOrTheCvcInClear(String pan) {
+        // Created first (the card waits in the vault with its CVC), then confirmed.
+        JsonNode created = create(merchant, body(1000, "automatic", pan, false));
+        assertNoCardSecrets(storedRows(merchant.merchantId(), id(created)), pan, CVC);
+        post("/payments/" + id(created) + "/confirm", merchant.apiKey(), "{}").expect(200);
+        assertNoCardSecrets(storedRows(merchant.merchantId(), id(created)), pan, CVC);
+
+        JsonNode direct = pay(merchant, pan);
+        assertNoCardSecrets(storedRows(merchant.merchantId(), id(direct)), pan, CVC);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "4000000000000002, card_declined",
+            "5105105105105100, card_declined",
+            "4000000000009995, insufficient_funds",
+            "4000000000009987, lost_card",
+            "4000000000009979, stolen_card",
+            "4012888888881881, card_not_supported"})
+    void aDeclineCardFailsWithTheProcessorsErrorCodeAndMessage(String pan, String errorCode) {
+        JsonNode p = pay(merchant, pan);
+        assertThat(status(p)).isEqualTo("failed");
+        assertThat(text(p, "error_code")).isEqualTo(errorCode);
+        assertThat(text(p, "error_message")).isNotBlank();
+        assertThat(p.get("manual_retry_allowed").booleanValue()).isTrue();
+        assertThat(p.get("amount_received").isNull()).isTrue();
+        assertThat(p.get("amount_capturable").longValue()).isZero();
+        JsonNode stored = retrieve(merchant, id(p));
+        assertThat(status(stored)).isEqualTo("failed");
+        assertThat(text(stored, "error_code")).isEqualTo(errorCode);
+        assertThat(text(stored, "error_message")).isEqualTo(text(p, "error_message"));
+    }
+
+    @Test
+    void aFailedPaymentCanBeConfirmedAgainWithAGoodCardOnANewAttempt() {
+        JsonNode failed = pay(merchant, DECLINED);
+        assertThat(status(failed)).isEqualTo("failed");
+
+        JsonNode retried = post("/payments/" + id(failed) + "/confirm", merchant.apiKey(),
+                "{" + card(VISA) + "}").expect(200).json();
+
+        assertThat(status(retried)).isEqualTo("succeeded");
+        assertThat(retried.get("attempt_count").intValue()).isEqualTo(2);
+        assertThat(retried.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(text(retried, "error_code")).isNull();
+        assertThat(text(retried.get("payment_method_data").get("card"), "last4")).isEqualTo("4242");
+        assertThat(simulator.authorizeCount(attempt(id(failed), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(attempt(id(failed), 2))).isEqualTo(1);
+        assertThat(jdbc.sql("select status from payment_attempt where merchant_id = ? and payment_id = ? "
+                        + "order by attempt_id")
+                .params(merchant.merchantId(), id(failed)).query(String.class).list())
+                .containsExactly("failure", "charged");
+    }
+
+    @Test
+    void aRetryWithoutACardUsesTheStoredCardAgain() {
+        JsonNode failed = pay(merchant, DECLINED);
+        JsonNode retried = post("/payments/" + id(failed) + "/confirm", merchant.apiKey(), "{}").expect(200).json();
+        assertThat(status(retried)).isEqualTo("failed");
+        assertThat(retried.get("attempt_count").intValue()).isEqualTo(2);
+        assertThat(simulator.authorizeCount(attempt(id(failed), 2))).isEqualTo(1);
+    }
+
+    @Test
+    void createWithACardButWithoutConfirmWaitsForConfirmationAndCallsNoProcessor() {
+        JsonNode p = create(merchant, body(1000, "automatic", VISA, false));
+        assertThat(status(p)).isEqualTo("requires_confirmation");
+        assertThat(p.get("attempt_count").intValue()).isZero();
+        assertThat(text(p.get("payment_method_data").get("card"), "last4")).isEqualTo("4242");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+    }
+
+    @Test
+    void createWithoutACardWaitsForAPaymentMethod() {
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}");
+        assertThat(status(p)).isEqualTo("requires_payment_method");
+        assertThat(p.get("payment_method_data").isNull()).isTrue();
+        assertThat(text(p, "capture_method")).isEqualTo("automatic");
+    }
+
+    @Test
+    void aPaymentCreatedWithoutACardIsConfirmedWithOne() {
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}");
+        JsonNode confirmed = post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{" + card(VISA) + "}")
+                .expect(200).json();
+        assertThat(status(confirmed)).isEqualTo("succeeded");
+        assertThat(confirmed.get("amount_received").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void confirmOfAPaymentWithoutACardIsRejectedAndCallsNoProcessor() {
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}");
+        post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_04");
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_payment_method");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+    }
+
+    @Test
+    void updateBeforeConfirmChangesTheAmountAndTheLaterConfirmChargesTheNewAmount() {
+        JsonNode p = create(merchant, body(1000, "automatic", VISA, false));
+        JsonNode updated = post("/payments/" + id(p), merchant.apiKey(), "{\"amount\":2500,\"description\":\"x\"}")
+                .expect(200).json();
+        assertThat(updated.get("amount").longValue()).isEqualTo(2500);
+        assertThat(text(updated, "description")).isEqualTo("x");
+        assertThat(status(updated)).isEqualTo("requires_confirmation");
+        assertThat(retrieve(merchant, id(p)).get("amount").longValue()).isEqualTo(2500);
+
+        JsonNode confirmed = post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expect(200).json();
+        assertThat(status(confirmed)).isEqualTo("succeeded");
+        assertThat(confirmed.get("amount").longValue()).isEqualTo(2500);
+        assertThat(confirmed.get("amount_received").longValue()).isEqualTo(2500);
+    }
+
+    @Test
+    void updateGivesAPaymentWithoutACardOneAndItThenWaitsForConfirmation() {
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}");
+        JsonNode updated = post("/payments/" + id(p), merchant.apiKey(), "{" + card(VISA) + "}").expect(200).json();
+        assertThat(status(updated)).isEqualTo("requires_confirmation");
+        assertThat(status(post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expect(200).json()))
+                .isEqualTo("succeeded");
+    }
+
+    @Test
+    void updateAfterConfirmIsRejectedWithIr14() {
+        JsonNode p = pay(merchant, VISA);
+        assertThat(post("/payments/" + id(p), merchant.apiKey(), "{\"amount\":5}").expectError(400, "IR_14")
+                .message()).startsWith("This Payment could not be updated because it has a status of succeeded");
+        assertThat(retrieve(merchant, id(p)).get("amount").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void confirmOfASucceededPaymentIsRejectedWithIr14AndCallsNoProcessor() {
+        JsonNode p = pay(merchant, VISA);
+        assertThat(post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_14")
+                .message()).isEqualTo("This Payment could not be confirmed because it has a status of succeeded. "
+                + "The expected state is requires_payment_method, requires_confirmation, failed");
+        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 2))).isZero();
+        assertThat(retrieve(merchant, id(p)).get("attempt_count").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void retrieveAnswersWhatConfirmAnswered() {
+        JsonNode p = pay(merchant, VISA);
+        assertThat(retrieve(merchant, id(p))).isEqualTo(p);
+        assertThat(get("/payments/" + id(p) + "?force_sync=true", merchant.apiKey()).expect(200).json()
+                .get("status").stringValue()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aMerchantSuppliedPaymentIdIsKeptAndTheAttemptIsNamedAfterIt() {
+        String paymentId = unique("pay_own");
+        JsonNode p = create(merchant, "{\"payment_id\":\"" + paymentId + "\",\"amount\":700,\"currency\":\"EUR\","
+                + "\"confirm\":true," + card(VISA) + "}");
+        assertThat(id(p)).isEqualTo(paymentId);
+        assertThat(text(p, "client_secret")).startsWith(paymentId + "_secret_");
+        assertThat(simulator.authorizeCount(paymentId + "_1")).isEqualTo(1);
+    }
+}

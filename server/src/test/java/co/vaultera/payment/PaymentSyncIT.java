@@ -1,0 +1,177 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Unknown outcomes (processor 5xx, timeout after charge) are not declines: the payment stays {@code processing}
+ * and the sync (the background job, or {@code force_sync}) settles it without a second authorize. Relies on the
+ * test timings of {@code ApiTestSupport}: connector timeout 2 s, first sync after 1 s, then every 1 s, 4 syncs.
+ */
+class PaymentSyncIT extends PaymentTestSupport {
+
+    private static final Duration SETTLE = Duration.ofSeconds(15);
+
+    @Test
+    void aProcessorErrorLeavesThePaymentProcessingNotFailed() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode p = pay(m, PROCESSOR_ERROR);
+        assertThat(status(p)).isEqualTo("processing");
+        assertThat(text(p, "error_code")).isNull();
+        JsonNode retry = p.get("manual_retry_allowed");
+        assertThat(retry == null || retry.isNull() || !retry.booleanValue()).as("manual_retry_allowed").isTrue();
+        // While the outcome is unknown nothing may be retried, captured or cancelled.
+        post("/payments/" + id(p) + "/confirm", m.apiKey(), "{" + card(VISA) + "}").expectError(400, "IR_14");
+        post("/payments/" + id(p) + "/cancel", m.apiKey(), "{}").expectError(400, "IR_14");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+    }
+
+    @Test
+    void aProcessorErrorIsFailedByTheSyncJobAfterItsLastLookFindsNothingAndNothingIsCharged() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode p = pay(m, PROCESSOR_ERROR);
+        assertThat(status(p)).isEqualTo("processing");
+
+        JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
+
+        assertThat(status(settled)).isEqualTo("failed");
+        assertThat(text(settled, "error_code")).isEqualTo("not_found_at_processor");
+        assertThat(text(settled, "error_message")).isNotBlank();
+        assertThat(settled.get("amount_received").isNull()).isTrue();
+        assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(jdbc.sql("select sync_count from payment_attempt where merchant_id = ? and attempt_id = ?")
+                .params(m.merchantId(), attempt(id(p), 1)).query(Integer.class).single()).isEqualTo(4);
+        // A failed payment may be retried by hand: a new attempt, which now succeeds.
+        JsonNode retried = post("/payments/" + id(p) + "/confirm", m.apiKey(), "{" + card(VISA) + "}")
+                .expect(200).json();
+        assertThat(status(retried)).isEqualTo("succeeded");
+        assertThat(retried.get("attempt_count").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aProcessorErrorFromConnectorMetadataAlsoLeavesThePaymentProcessing() {
+        TestMerchant m = merchantWithConnector("{\"fault\":\"processor_error\"}");
+        JsonNode p = pay(m, VISA);
+        assertThat(status(p)).isEqualTo("processing");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+    }
+
+    @Test
+    void aTimeoutAfterChargeAnswersProcessingAndForceSyncFindsTheOneCharge() {
+        TestMerchant m = merchantWithConnector("{\"fault\":\"timeout_after_charge\",\"fault_delay_ms\":3000}");
+        long started = System.nanoTime();
+        JsonNode p = pay(m, VISA);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(tookMillis).as("the connector gives up after its 2 s timeout").isLessThan(3000);
+        // The background sync (first look after 1 s) may already have found the charge while confirm waited.
+        assertThat(status(p)).isIn("processing", "succeeded");
+        assertThat(text(p, "error_code")).isNull();
+
+        JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
+
+        assertThat(status(synced)).isEqualTo("succeeded");
+        assertThat(synced.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(text(synced, "connector_transaction_id")).isNotBlank();
+        assertThat(synced.get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 2))).isZero();
+        assertThat(retrieve(m, id(p)).get("status").stringValue()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aTimeoutAfterChargeIsSettledAsSucceededByTheSyncJobWithoutASecondAuthorize() {
+        // The fault card, with its hold shortened to 3 s by the account's metadata.
+        TestMerchant m = merchantWithConnector("{\"fault_delay_ms\":3000}");
+        JsonNode p = pay(m, TIMEOUT_AFTER_CHARGE);
+        assertThat(status(p)).isIn("processing", "succeeded");
+
+        JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
+
+        assertThat(status(settled)).isEqualTo("succeeded");
+        assertThat(settled.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        // Nothing sends a second authorize afterwards either.
+        sleep(1500);
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+    }
+
+    @Test
+    void aManualPaymentWhoseAuthorizeTimedOutIsSettledAsRequiresCaptureAndThenCapturable() {
+        TestMerchant m = merchantWithConnector("{\"fault_delay_ms\":3000}");
+        JsonNode p = create(m, body(1000, "manual", TIMEOUT_AFTER_CHARGE, true));
+        assertThat(status(p)).isIn("processing", "requires_capture");
+        JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
+        assertThat(status(synced)).isEqualTo("requires_capture");
+        assertThat(synced.get("amount_capturable").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void forceSyncOfAnUnchangedPaymentAnswersItsStoredState() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode p = create(m, body(1000, "manual", VISA, true));
+        JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
+        assertThat(status(synced)).isEqualTo("requires_capture");
+        assertThat(synced.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    private void setSimulator(TestMerchant m, String mcaId, String settings) {
+        post("/account/" + m.merchantId() + "/connectors/" + mcaId, m.apiKey(),
+                "{\"metadata\":{\"simulator\":" + settings + "}}").expect(200);
+    }
+
+    @Test
+    void aCaptureWhoseAnswerTimedOutIsSettledBySyncAndItsCaptureRowIsCharged() {
+        TestMerchant m = newMerchant();
+        String mca = addConnector(m, null).get("merchant_connector_id").stringValue();
+        JsonNode p = create(m, body(1000, "manual", VISA, true));
+        assertThat(status(p)).isEqualTo("requires_capture");
+        setSimulator(m, mca, "{\"fault\":\"timeout_after_charge\",\"fault_delay_ms\":3000}");
+
+        JsonNode capturing = post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
+                .expect(200).json();
+        assertThat(status(capturing)).isIn("processing", "succeeded");
+
+        JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
+        assertThat(status(settled)).isEqualTo("succeeded");
+        assertThat(settled.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(settled.get("captures").size()).isEqualTo(1);
+        assertThat(settled.get("captures").get(0).get("status").stringValue())
+                .as("the capture the processor did, in %s", settled.get("captures")).isEqualTo("charged");
+    }
+
+    @Test
+    void aCaptureThatMetAProcessorErrorIsSettledBySyncAndCanBeCapturedAgain() {
+        TestMerchant m = newMerchant();
+        String mca = addConnector(m, null).get("merchant_connector_id").stringValue();
+        JsonNode p = create(m, body(1000, "manual", VISA, true));
+        setSimulator(m, mca, "{\"fault\":\"processor_error\"}");
+
+        JsonNode capturing = post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
+                .expect(200).json();
+        assertThat(status(capturing)).isEqualTo("processing");
+        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        setSimulator(m, mca, "{}");
+
+        JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
+        assertThat(status(settled)).isEqualTo("requires_capture");
+        assertThat(settled.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(settled.get("captures").valueStream().map(c -> c.get("status").stringValue()))
+                .as("a capture the processor never did is not left pending: %s", settled.get("captures"))
+                .doesNotContain("pending");
+
+        JsonNode captured = post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
+                .expect(200).json();
+        assertThat(status(captured)).isEqualTo("succeeded");
+        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+    }
+}

@@ -1,0 +1,95 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Another merchant's payment is indistinguishable from one that does not exist, and is never touched. */
+class PaymentTenantIsolationIT extends PaymentTestSupport {
+
+    private TestMerchant a;
+    private TestMerchant b;
+
+    @BeforeEach
+    void merchants() {
+        a = merchantWithConnector();
+        b = merchantWithConnector();
+    }
+
+    /** The answer of {@code method path} for a payment id nobody has, with B's key. */
+    private Response unknown(String method, String suffix, String body) {
+        return send(method, "/payments/pay_00000000000000000000" + suffix, b.apiKey(), body);
+    }
+
+    private void sameAsUnknown(String method, String paymentId, String suffix, String body) {
+        Response theirs = send(method, "/payments/" + paymentId + suffix, b.apiKey(), body);
+        theirs.expectError(404, "HE_02");
+        Response none = unknown(method, suffix, body);
+        none.expectError(404, "HE_02");
+        assertThat(theirs.body()).as("%s %s", method, suffix).isEqualTo(none.body());
+        assertThat(theirs.message()).isEqualTo("Payment does not exist in our records");
+    }
+
+    @Test
+    void retrieveOfAnotherMerchantsPaymentIsTheSame404AsARandomId() {
+        JsonNode p = pay(a, VISA);
+        sameAsUnknown("GET", id(p), "", null);
+        sameAsUnknown("GET", id(p), "?force_sync=true", null);
+    }
+
+    @Test
+    void confirmOfAnotherMerchantsPaymentIsA404AndChargesNothing() {
+        JsonNode p = create(a, body(1000, "automatic", VISA, false));
+        sameAsUnknown("POST", id(p), "/confirm", "{}");
+        sameAsUnknown("POST", id(p), "/confirm", "{" + card(VISA) + "}");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_confirmation");
+    }
+
+    @Test
+    void updateOfAnotherMerchantsPaymentIsA404AndChangesNothing() {
+        JsonNode p = create(a, body(1000, "automatic", VISA, false));
+        sameAsUnknown("POST", id(p), "", "{\"amount\":1}");
+        assertThat(retrieve(a, id(p)).get("amount").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void captureOfAnotherMerchantsPaymentIsA404AndCapturesNothing() {
+        JsonNode p = create(a, body(1000, "manual", VISA, true));
+        sameAsUnknown("POST", id(p), "/capture", "{\"amount_to_capture\":1000}");
+        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
+    }
+
+    @Test
+    void cancelOfAnotherMerchantsPaymentIsA404AndVoidsNothing() {
+        JsonNode p = create(a, body(1000, "manual", VISA, true));
+        sameAsUnknown("POST", id(p), "/cancel", "{\"cancellation_reason\":\"x\"}");
+        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
+    }
+
+    @Test
+    void listShowsOnlyTheMerchantsOwnPayments() {
+        JsonNode mine = create(a, "{\"amount\":1000,\"currency\":\"USD\"}");
+        JsonNode theirs = create(b, "{\"amount\":2000,\"currency\":\"USD\"}");
+        JsonNode listA = get("/payments/list?limit=100", a.apiKey()).expect(200).json();
+        JsonNode listB = get("/payments/list?limit=100", b.apiKey()).expect(200).json();
+        assertThat(listA.get("data").valueStream().map(PaymentTestSupport::id).toList()).containsExactly(id(mine));
+        assertThat(listB.get("data").valueStream().map(PaymentTestSupport::id).toList()).containsExactly(id(theirs));
+        assertThat(listA.get("data").valueStream().map(r -> r.get("merchant_id").stringValue()))
+                .containsOnly(a.merchantId());
+    }
+
+    @Test
+    void paymentsNeedAMerchantKey() {
+        JsonNode p = pay(a, VISA);
+        get("/payments/" + id(p), null).expectError(401, "IR_01");
+        get("/payments/" + id(p), "not_a_key").expectError(401, "IR_01");
+        post("/payments", null, body(1000, "automatic", VISA, true)).expectError(401, "IR_01");
+        get("/payments/list", null).expectError(401, "IR_01");
+    }
+}

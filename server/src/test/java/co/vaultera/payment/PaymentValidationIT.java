@@ -1,0 +1,223 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** Create-request validation: every bad request is a 4xx with the envelope, never a 5xx, and stores nothing. */
+class PaymentValidationIT extends PaymentTestSupport {
+
+    private TestMerchant merchant;
+
+    @BeforeEach
+    void merchant() {
+        merchant = merchantWithConnector();
+    }
+
+    private long payments() {
+        return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(merchant.merchantId())
+                .query(Long.class).single();
+    }
+
+    private Response createRaw(String body) {
+        return post("/payments", merchant.apiKey(), body);
+    }
+
+    private static String cardWith(String number, String month, String year) {
+        return "\"payment_method_data\":{\"card\":{\"card_number\":\"" + number + "\",\"card_exp_month\":\"" + month
+                + "\",\"card_exp_year\":\"" + year + "\",\"card_cvc\":\"" + CVC + "\"}}";
+    }
+
+    @ParameterizedTest(name = "amount {0}")
+    @ValueSource(strings = {"10.5", "1000.0", "1e3", "1E3", "\"1000\"", "-1", "-1000", "1000000000",
+            "9223372036854775807", "9223372036854775808", "99999999999999999999999999999", "1e400", "true", "[1]",
+            "{}"})
+    void aBadAmountIsA400WithIr06(String amount) {
+        Response r = createRaw("{\"amount\":" + amount + ",\"currency\":\"USD\",\"confirm\":true," + card(VISA) + "}");
+        r.expectError(400, "IR_06");
+        assertThat(payments()).isZero();
+    }
+
+    @Test
+    void theLargestAllowedAmountIsAccepted() {
+        assertThat(create(merchant, "{\"amount\":999999999,\"currency\":\"USD\"}").get("amount").longValue())
+                .isEqualTo(999_999_999L);
+        createRaw("{\"amount\":1000000000,\"currency\":\"USD\"}").expectError(400, "IR_06")
+                .message().contains("999999999");
+    }
+
+    @Test
+    void aMissingCurrencyIsA400WithIr04() {
+        assertThat(createRaw("{\"amount\":1000}").expectError(400, "IR_04").message())
+                .isEqualTo("Missing required param: currency");
+    }
+
+    @Test
+    void aMissingAmountIsA400WithIr04() {
+        assertThat(createRaw("{\"currency\":\"USD\"}").expectError(400, "IR_04").message())
+                .isEqualTo("Missing required param: amount");
+    }
+
+    @ParameterizedTest(name = "currency {0}")
+    @ValueSource(strings = {"\"XYZ\"", "\"US\"", "\"usd\"", "\"\"", "1", "\"DOLLARS\""})
+    void anUnknownCurrencyIsA400(String currency) {
+        Response r = createRaw("{\"amount\":1000,\"currency\":" + currency + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        r.expectError(400, "IR_06");
+        assertThat(payments()).isZero();
+    }
+
+    @Test
+    void anUnknownTopLevelFieldIsA400WithIr06() {
+        assertThat(createRaw("{\"amount\":1000,\"currency\":\"USD\",\"amount_in_dollars\":10}")
+                .expectError(400, "IR_06").message()).contains("amount_in_dollars");
+    }
+
+    @Test
+    void anUnknownCardFieldIsA400WithIr06() {
+        createRaw("{\"amount\":1000,\"currency\":\"USD\",\"payment_method_data\":{\"card\":{\"card_number\":\""
+                + VISA + "\",\"card_exp_month\":\"12\",\"card_exp_year\":\"2030\",\"pin\":\"1234\"}}}")
+                .expectError(400, "IR_06");
+    }
+
+    @Test
+    void aLuhnInvalidCardIsA400ThatDoesNotEchoTheNumber() {
+        String bad = "4242424242424241";
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true," + cardWith(bad, "12", "2030")
+                + "}");
+        r.expectError(400, "IR_06");
+        assertThat(r.body()).doesNotContain(bad).doesNotContain("424242424241").doesNotContain(CVC);
+        assertThat(payments()).isZero();
+    }
+
+    @ParameterizedTest(name = "card number {0}")
+    @ValueSource(strings = {"4242 4242 4242 424X", "1234", "42424242424242424242", ""})
+    void aMalformedCardNumberIsA400ThatDoesNotEchoIt(String number) {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\"," + cardWith(number, "12", "2030") + "}");
+        assertThat(r.status()).isEqualTo(400);
+        r.expectError(400, "IR_06");
+        if (number.length() > 4) {
+            assertThat(r.body()).doesNotContain(number);
+        }
+    }
+
+    @Test
+    void anExpiredCardIsA400() {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,"
+                + cardWith(VISA, "01", "2020") + "}");
+        r.expectError(400, "IR_06");
+        assertThat(r.message()).containsIgnoringCase("expired");
+        assertThat(r.body()).doesNotContain(VISA);
+        assertThat(payments()).isZero();
+    }
+
+    @Test
+    void anImpossibleExpiryMonthIsA400() {
+        createRaw("{\"amount\":1000,\"currency\":\"USD\"," + cardWith(VISA, "13", "2030") + "}")
+                .expectError(400, "IR_06");
+        createRaw("{\"amount\":1000,\"currency\":\"USD\"," + cardWith(VISA, "00", "2030") + "}")
+                .expectError(400, "IR_06");
+    }
+
+    @Test
+    void aCvcThatIsNotThreeOrFourDigitsIsA400() {
+        createRaw("{\"amount\":1000,\"currency\":\"USD\",\"payment_method_data\":{\"card\":{\"card_number\":\""
+                + VISA + "\",\"card_exp_month\":\"12\",\"card_exp_year\":\"2030\",\"card_cvc\":\"12a\"}}}")
+                .expectError(400, "IR_06");
+    }
+
+    @Test
+    void anUnknownCustomerIdIsA400() {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"customer_id\":\"cus_nobody_here\"}");
+        assertThat(r.status()).isEqualTo(400);
+        r.expectError(400, r.json().get("error").get("code").stringValue());
+        assertThat(payments()).isZero();
+    }
+
+    @Test
+    void anotherMerchantsCustomerIsAnUnknownCustomer() {
+        TestMerchant other = newMerchant();
+        String customerId = unique("cus");
+        post("/customers", other.apiKey(), "{\"customer_id\":\"" + customerId + "\"}").expect(200);
+        assertThat(createRaw("{\"amount\":1000,\"currency\":\"USD\",\"customer_id\":\"" + customerId + "\"}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDuplicatePaymentIdIsA400WithHe01() {
+        String paymentId = unique("pay_dup");
+        create(merchant, "{\"payment_id\":\"" + paymentId + "\",\"amount\":1000,\"currency\":\"USD\"}");
+        assertThat(createRaw("{\"payment_id\":\"" + paymentId + "\",\"amount\":2000,\"currency\":\"EUR\","
+                + "\"confirm\":true," + card(VISA) + "}").expectError(400, "HE_01").message())
+                .isEqualTo("The payment with the specified payment_id already exists in our records");
+        assertThat(retrieve(merchant, paymentId).get("amount").longValue()).isEqualTo(1000);
+        assertThat(simulator.authorizeCount(paymentId + "_1")).isZero();
+    }
+
+    @Test
+    void theSamePaymentIdMayBeUsedByAnotherMerchant() {
+        String paymentId = unique("pay_shared");
+        create(merchant, "{\"payment_id\":\"" + paymentId + "\",\"amount\":1000,\"currency\":\"USD\"}");
+        TestMerchant other = merchantWithConnector();
+        assertThat(id(create(other, "{\"payment_id\":\"" + paymentId + "\",\"amount\":1,\"currency\":\"USD\"}")))
+                .isEqualTo(paymentId);
+    }
+
+    @Test
+    void confirmWithoutAConnectorAccountIsA400WithIr39() {
+        TestMerchant bare = newMerchant();
+        Response r = post("/payments", bare.apiKey(), body(1000, "automatic", VISA, true));
+        r.expectError(400, "IR_39");
+        assertThat(r.body()).doesNotContain(VISA);
+    }
+
+    @Test
+    void aLaterConfirmWithoutAConnectorAccountIsA400WithIr39AndLeavesThePaymentAsItWas() {
+        TestMerchant bare = newMerchant();
+        String id = id(post("/payments", bare.apiKey(), body(1000, "automatic", VISA, false)).expect(200).json());
+        post("/payments/" + id + "/confirm", bare.apiKey(), "{}").expectError(400, "IR_39");
+        assertThat(status(get("/payments/" + id, bare.apiKey()).expect(200).json()))
+                .isEqualTo("requires_confirmation");
+        // Once an account exists the same payment confirms.
+        addConnector(bare, null);
+        assertThat(status(post("/payments/" + id + "/confirm", bare.apiKey(), "{}").expect(200).json()))
+                .isEqualTo("succeeded");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"capture_method\":\"later\"}", "{\"authentication_type\":\"maybe\"}",
+            "{\"return_url\":\"javascript:alert(1)\"}", "{\"payment_method\":\"crypto\"}", "{\"confirm\":\"yes\"}",
+            "{\"metadata\":[1]}", "{\"payment_id\":\"has space\"}", "{\"description\":5}"})
+    void aBadOptionalFieldIsA400NeverA5xx(String extra) {
+        String merged = "{\"amount\":1000,\"currency\":\"USD\"," + extra.substring(1);
+        Response r = createRaw(merged);
+        assertThat(r.status()).as(r.body()).isBetween(400, 499);
+        r.expectError(r.status(), r.json().get("error").get("code").stringValue());
+        assertThat(payments()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "not json", "[]", "null", "{\"amount\":1000,", "\"text\""})
+    void aBodyThatIsNotAJsonObjectIsA400(String raw) {
+        Response r = createRaw(raw);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("error")).isNotNull();
+    }
+
+    @Test
+    void aCreateAndConfirmRefusedForLackOfAConnectorLeavesNothingBehindAndCanBeRetried() {
+        TestMerchant bare = newMerchant();
+        String paymentId = unique("pay_noconn");
+        String body = "{\"payment_id\":\"" + paymentId + "\",\"amount\":1000,\"currency\":\"USD\","
+                + "\"confirm\":true," + card(VISA) + "}";
+        post("/payments", bare.apiKey(), body).expectError(400, "IR_39");
+        get("/payments/" + paymentId, bare.apiKey()).expectError(404, "HE_02");
+        addConnector(bare, null);
+        Response retried = post("/payments", bare.apiKey(), body).expect(200);
+        assertThat(status(retried.json())).isEqualTo("succeeded");
+    }
+}

@@ -1,0 +1,218 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The 3DS card: confirm answers {@code requires_customer_action}; a "browser" (java.net.http, redirects followed by
+ * hand, loopback only) goes through the switch's redirect, the simulator's challenge page, back to the switch and
+ * on to the merchant's {@code return_url}, whose query is signed with the merchant's response hash key.
+ */
+class ThreeDsRedirectIT extends PaymentTestSupport {
+
+    private static final Pattern FORM = Pattern.compile(
+            "<form method=\"post\" action=\"([^\"]+)\">\\s*<input type=\"hidden\" name=\"outcome\" "
+                    + "value=\"(complete|reject)\">");
+
+    private TestMerchant merchant;
+
+    @BeforeEach
+    void merchant() {
+        merchant = merchantWithConnector();
+    }
+
+    private JsonNode challenged(String captureMethod) {
+        JsonNode p = create(merchant, body(1000, captureMethod, THREE_DS, true));
+        assertThat(status(p)).isEqualTo("requires_customer_action");
+        JsonNode next = p.get("next_action");
+        assertThat(text(next, "type")).isEqualTo("redirect_to_url");
+        assertThat(text(next, "redirect_to_url")).isEqualTo("http://localhost:" + port + "/payments/redirect/"
+                + id(p) + "/" + merchant.merchantId() + "/" + attempt(id(p), 1));
+        return p;
+    }
+
+    /** The challenge page's form actions by outcome, reached from {@code next_action} like a browser. */
+    private Map<String, String> challengePage(JsonNode p) {
+        HttpResponse<String> start = browse("GET", text(p.get("next_action"), "redirect_to_url"), null);
+        assertThat(start.statusCode()).as("switch redirect start").isEqualTo(302);
+        String pageUrl = location(start);
+        assertThat(pageUrl).contains("/simulator/3ds/");
+
+        HttpResponse<String> page = browse("GET", pageUrl, null);
+        assertThat(page.statusCode()).as("challenge page").isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).doesNotContain(THREE_DS).contains("0446");
+        Map<String, String> actions = new HashMap<>();
+        Matcher m = FORM.matcher(page.body());
+        while (m.find()) {
+            actions.put(m.group(2), URI.create(pageUrl).resolve(m.group(1).replace("&amp;", "&")).toString());
+        }
+        assertThat(actions).as("forms in %s", page.body()).containsOnlyKeys("complete", "reject");
+        return actions;
+    }
+
+    /** Submits the challenge form and follows the redirects back to (but not into) the merchant's site. */
+    private String submit(Map<String, String> actions, String outcome) {
+        HttpResponse<String> answered = browse("POST", actions.get(outcome), "outcome=" + outcome);
+        assertThat(answered.statusCode()).as("challenge answer").isEqualTo(303);
+        String back = location(answered);
+        assertThat(back).startsWith("http://localhost:" + port + "/payments/");
+        assertThat(query(back)).containsKeys("processor_payment_id", "outcome");
+
+        HttpResponse<String> returned = browse("GET", back, null);
+        assertThat(returned.statusCode()).as("switch redirect response; body %s", returned.body()).isEqualTo(302);
+        String merchantUrl = location(returned);
+        assertThat(merchantUrl).startsWith(RETURN_URL + "?");
+        return merchantUrl;
+    }
+
+    private String hashKey() {
+        JsonNode account = get("/accounts/" + merchant.merchantId(), ADMIN_KEY).expect(200).json();
+        assertThat(account.get("enable_payment_response_hash").booleanValue()).isTrue();
+        return account.get("payment_response_hash_key").stringValue();
+    }
+
+    /** hex(HMAC-SHA512) over the sorted {@code k=v&…} of every parameter but the signature's own two. */
+    private static String expectedSignature(Map<String, String> query, String key) {
+        TreeMap<String, String> signed = new TreeMap<>(query);
+        signed.remove("signature");
+        signed.remove("signature_algorithm");
+        String message = signed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&"));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void completingTheChallengeSucceedsAndReturnsTheShopperWithASignedQuery() {
+        JsonNode p = challenged("automatic");
+        String merchantUrl = submit(challengePage(p), "complete");
+
+        Map<String, String> q = query(merchantUrl);
+        assertThat(q).containsEntry("status", "succeeded").containsEntry("payment_id", id(p))
+                .containsEntry("payment_intent_client_secret", text(p, "client_secret"))
+                .containsEntry("manual_retry_allowed", "false").containsEntry("amount", "1000")
+                .containsEntry("signature_algorithm", "HMAC-SHA512");
+        assertThat(q.get("signature")).matches("[0-9a-f]{128}").isEqualTo(expectedSignature(q, hashKey()));
+
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(status(after)).isEqualTo("succeeded");
+        assertThat(after.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(after.get("next_action").isNull()).isTrue();
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    @Test
+    void rejectingTheChallengeFailsThePaymentAndReturnsTheShopperWithASignedQuery() {
+        JsonNode p = challenged("automatic");
+        String merchantUrl = submit(challengePage(p), "reject");
+
+        Map<String, String> q = query(merchantUrl);
+        assertThat(q).containsEntry("status", "failed").containsEntry("payment_id", id(p))
+                .containsEntry("manual_retry_allowed", "true");
+        assertThat(q.get("signature")).isEqualTo(expectedSignature(q, hashKey()));
+
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(status(after)).isEqualTo("failed");
+        assertThat(text(after, "error_code")).isEqualTo("authentication_failed");
+        assertThat(after.get("amount_received").isNull()).isTrue();
+        assertThat(after.get("manual_retry_allowed").booleanValue()).isTrue();
+    }
+
+    @Test
+    void aTamperedQueryNoLongerMatchesTheSignature() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> q = query(submit(challengePage(p), "complete"));
+        Map<String, String> tampered = new HashMap<>(q);
+        tampered.put("amount", "1");
+        assertThat(q.get("signature")).isNotEqualTo(expectedSignature(tampered, hashKey()));
+    }
+
+    @Test
+    void aManualCapture3dsPaymentIsAuthorizedAfterTheChallengeAndThenCapturable() {
+        JsonNode p = challenged("manual");
+        Map<String, String> q = query(submit(challengePage(p), "complete"));
+        assertThat(q).containsEntry("status", "requires_capture");
+        JsonNode captured = post("/payments/" + id(p) + "/capture", merchant.apiKey(), "{\"amount_to_capture\":1000}")
+                .expect(200).json();
+        assertThat(status(captured)).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aSecondVisitAfterTheChallengeChangesNothing() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> actions = challengePage(p);
+        submit(actions, "complete");
+        // The shopper presses Back and tries Reject: the first decision stands.
+        String again = submit(actions, "reject");
+        assertThat(query(again)).containsEntry("status", "succeeded");
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
+        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectWithAnotherMerchantsIdIsA404() {
+        JsonNode p = challenged("automatic");
+        TestMerchant other = merchantWithConnector();
+        HttpResponse<String> r = browse("GET", "http://localhost:" + port + "/payments/redirect/" + id(p) + "/"
+                + other.merchantId() + "/" + attempt(id(p), 1), null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_customer_action");
+    }
+
+    @Test
+    void confirmWhileAwaitingTheShopperIsRejectedWithIr14() {
+        JsonNode p = challenged("automatic");
+        post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_14");
+        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+    }
+
+    @Test
+    void cancelWhileAwaitingTheShopperCancelsThePayment() {
+        JsonNode p = challenged("automatic");
+        JsonNode cancelled = post("/payments/" + id(p) + "/cancel", merchant.apiKey(),
+                "{\"cancellation_reason\":\"abandoned\"}").expect(200).json();
+        assertThat(status(cancelled)).isEqualTo("cancelled");
+        assertThat(cancelled.get("next_action").isNull()).isTrue();
+    }
+
+    @Test
+    void aShopperWhoCompletesTheChallengeAfterCancelIsNotCharged() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> actions = challengePage(p);
+        post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200);
+
+        // The shopper's tab was still open on the challenge page.
+        HttpResponse<String> answered = browse("POST", actions.get("complete"), "outcome=complete");
+        if (answered.statusCode() == 303) {
+            browse("GET", location(answered), null);
+        }
+
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("cancelled");
+        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1)))
+                .as("the processor's payment was still open after cancel and got charged").isZero();
+    }
+}
