@@ -51,10 +51,23 @@ public final class Ids {
         return random(HEX, length);
     }
 
+    /**
+     * Unbiased characters from one bulk read of the CSPRNG (one call instead of one per character: the generator
+     * is shared and locked). Bytes at or above the largest multiple of the alphabet size are skipped.
+     */
     private static String random(char[] alphabet, int length) {
+        int limit = 256 - 256 % alphabet.length;
         char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = alphabet[RANDOM.nextInt(alphabet.length)];
+        byte[] pool = new byte[length + 16];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(pool);
+            for (int i = 0; i < pool.length && filled < length; i++) {
+                int b = pool[i] & 0xff;
+                if (b < limit) {
+                    out[filled++] = alphabet[b % alphabet.length];
+                }
+            }
         }
         return new String(out);
     }

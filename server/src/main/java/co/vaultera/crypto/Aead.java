@@ -23,10 +23,26 @@ final class Aead {
     }
 
     static byte[] encrypt(SecretKey key, byte[] plaintext, byte[] associatedData) {
+        return encrypt(newCipher(), key, plaintext, associatedData);
+    }
+
+    static byte[] decrypt(SecretKey key, byte[] message, byte[] associatedData) {
+        return decrypt(newCipher(), key, message, associatedData);
+    }
+
+    static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("AES-GCM is not available", e);
+        }
+    }
+
+    /** With a caller's cipher object, which may be reused: re-initialising it with the same key is cheap. */
+    static byte[] encrypt(Cipher cipher, SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
@@ -36,12 +52,11 @@ final class Aead {
         }
     }
 
-    static byte[] decrypt(SecretKey key, byte[] message, byte[] associatedData) {
+    static byte[] decrypt(Cipher cipher, SecretKey key, byte[] message, byte[] associatedData) {
         if (message.length < 1 + NONCE_BYTES + TAG_BITS / 8 || message[0] != FORMAT_V1) {
             throw new CryptoException("ciphertext has an unknown format", null);
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, message, 1, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(message, 1 + NONCE_BYTES, message.length - 1 - NONCE_BYTES);

@@ -41,7 +41,7 @@ public class PaymentController {
     ResponseEntity<?> create(@RequestBody JsonNode body, MerchantContext merchant, HttpServletRequest http) {
         PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.CREATE);
         return idempotency.run(merchant, http, seed -> service.create(merchant, request, seed),
-                seed -> service.retrieve(merchant, PaymentService.paymentIdFor(request, seed), true));
+                seed -> service.resumeCreate(merchant, request, seed));
     }
 
     @GetMapping("/payments/list")

@@ -85,6 +85,21 @@ public class PaymentService {
     }
 
     /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
+    /**
+     * A create retried after its first run died: the payment exists. If it was meant to be confirmed and never
+     * got that far, confirm it now (the request still has the card); otherwise answer its synced state.
+     */
+    public PaymentResponse resumeCreate(MerchantContext m, PaymentRequest req, String idSeed) {
+        String paymentId = paymentIdFor(req, idSeed);
+        PaymentIntent p = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        boolean unconfirmed = p.status() == IntentStatus.REQUIRES_PAYMENT_METHOD
+                || p.status() == IntentStatus.REQUIRES_CONFIRMATION;
+        if (Boolean.TRUE.equals(req.confirm()) && unconfirmed) {
+            return view(m, lifecycle.confirm(m, paymentId, req));
+        }
+        return retrieve(m, paymentId, true);
+    }
+
     public PaymentResponse update(MerchantContext m, String paymentId, PaymentRequest req) {
         checkReferences(m, req);
         PaymentIntent updated = tx.execute(status -> {

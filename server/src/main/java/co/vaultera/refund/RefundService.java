@@ -83,6 +83,8 @@ public class RefundService {
             if (p.createdAt().isBefore(Instant.now().minus(MAX_AGE))) {
                 throw new ApiException(ErrorCode.HE_03, "Refund not possible: the payment is older than 365 days");
             }
+            // The account is looked up before anything is written: a refund that cannot be sent is never recorded.
+            accounts.forAttempt(m, p.attempt().merchantConnectorId());
             List<Refund> existing = refunds.ofPayment(m.merchantId(), p.paymentId());
             long refunded = existing.stream().filter(Refund::counts).mapToLong(Refund::amount).sum();
             long amount = RefundRules.amountToRefund(p.amountCaptured(), refunded, existing.size(), req.amount());
@@ -134,7 +136,16 @@ public class RefundService {
         if (!Refund.PENDING.equals(r.status())) {
             return;
         }
-        RoutableAccount account = accounts.forAttempt(m, r.merchantConnectorId());
+        RoutableAccount account;
+        try {
+            account = accounts.forAttempt(m, r.merchantConnectorId());
+        } catch (ApiException accountDeleted) {
+            // Nobody can ever ask that processor again; keeping the refund pending would block the payment.
+            refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.FAILED, null,
+                    "connector_account_not_found", "The connector account of this refund no longer exists",
+                    r.syncCount() + 1, null);
+            return;
+        }
         RefundResult result;
         try {
             result = connector(account).syncRefund(new RefundSyncRequest(account.account(), r.paymentId(),
