@@ -7,6 +7,7 @@ import co.vaultera.connector.spi.ConnectorHttpClient;
 import co.vaultera.connector.spi.PaymentConnector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,14 @@ public class ConnectorConfig {
 
     @Bean
     ConnectorHttpClient connectorHttpClient(MeterRegistry meters) {
-        return new MeteredConnectorHttpClient(new JdkConnectorHttpClient(), meters);
+        HttpClient jdk = HttpClient.newBuilder()
+                // HTTP/1.1 with keep-alive: the default (HTTP/2) tries a cleartext upgrade that processors' plain
+                // HTTP endpoints ignore, adding round trips to every call.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new MeteredConnectorHttpClient(new JdkConnectorHttpClient(jdk), meters);
     }
 
     @Bean
