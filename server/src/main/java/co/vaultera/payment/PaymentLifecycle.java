@@ -74,6 +74,11 @@ public class PaymentLifecycle {
             if (card == null) {
                 throw new ApiException(ErrorCode.IR_04, "Missing required param: payment_method_data");
             }
+            if (body != null && body.cardCvc() != null) {
+                // A stored card's CVC is never kept; the merchant may send it again with the confirm.
+                card = new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(), card.holderName(),
+                        body.cardCvc());
+            }
             RoutableAccount account = route(m, intent.profileId(), intent.connectorPreference());
             String attemptId = paymentId + "_" + (intent.attemptCount() + 1);
             Instant now = Timestamps.now();
@@ -85,8 +90,8 @@ public class PaymentLifecycle {
             payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
             PaymentIntent started = PaymentChanges.withNewAttempt(intent, attemptId);
             payments.updateIntent(m.dataKey(), started, from);
-            // The vault keeps the card for a manual retry, but never the CVC past this point.
-            payments.storeCard(m.dataKey(), paymentId, withoutCvc(card));
+            // The vault keeps the card (without its CVC) for a manual retry.
+            payments.storeCard(m.dataKey(), paymentId, card);
             return new Started(started, attempt, account, card);
         });
         PaymentIntent intent = s.intent();
@@ -289,10 +294,6 @@ public class PaymentLifecycle {
                 a.connectorTransactionId(), a.redirectUrl(), a.errorCode(), a.errorMessage(),
                 a.networkTransactionId(), a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(),
                 Timestamps.now());
-    }
-
-    private static CardDetails withoutCvc(CardDetails card) {
-        return new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(), card.holderName(), null);
     }
 
     static CaptureMethod captureMethod(String wire) {

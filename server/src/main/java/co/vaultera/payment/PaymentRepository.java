@@ -139,10 +139,16 @@ public class PaymentRepository {
                 .query((rs, i) -> intent(key, rs)).list();
     }
 
-    /** Keeps the card until authorization: PAN, expiry, holder and (until then) the CVC, encrypted. */
+    /**
+     * Keeps the card for a later confirm or a manual retry: PAN, expiry and holder, encrypted. The CVC is dropped
+     * here, whatever the caller passes: it is never stored (PCI DSS 3.3.1), so a confirm of a stored card sends
+     * the CVC again ({@code card_cvc}) or goes without.
+     */
     public void storeCard(DataKey key, String paymentId, CardDetails card) {
+        CardDetails withoutCvc = new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(),
+                card.holderName(), null);
         jdbc.sql("update payment_intent set card_vault = ? where merchant_id = ? and payment_id = ?")
-                .params(key.encrypt(json.writeValueAsString(card), paymentId, "card_vault"), key.merchantId(),
+                .params(key.encrypt(json.writeValueAsString(withoutCvc), paymentId, "card_vault"), key.merchantId(),
                         paymentId)
                 .update();
     }

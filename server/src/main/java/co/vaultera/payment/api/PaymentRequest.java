@@ -28,14 +28,15 @@ public record PaymentRequest(
         String authenticationType, String paymentMethod, String paymentMethodType, CardDetails card,
         ObjectNode billing, ObjectNode shipping, String email, String name, String phone, String phoneCountryCode,
         ObjectNode metadata, String statementDescriptorName, String statementDescriptorSuffix,
-        String merchantOrderReferenceId, List<String> connector, String profileId, String clientSecret) {
+        String merchantOrderReferenceId, List<String> connector, String profileId, String clientSecret,
+        String cardCvc) {
 
     public static final long MAX_AMOUNT = 999_999_999L;
 
     /** Which call the body belongs to; each accepts its own set of keys. */
     public enum Kind { CREATE, UPDATE, CONFIRM }
 
-    private static final List<String> CONFIRM_FIELDS = List.of("payment_method", "payment_method_type",
+    private static final List<String> CONFIRM_FIELDS = List.of("payment_method", "payment_method_type", "card_cvc",
             "payment_method_data", "return_url", "browser_info", "client_secret", "billing", "shipping", "email",
             "name", "phone", "phone_country_code", "customer_id", "customer", "metadata", "description",
             "authentication_type", "connector", "setup_future_usage");
@@ -145,7 +146,7 @@ public record PaymentRequest(
                 f.string("statement_descriptor_name", 22), f.string("statement_descriptor_suffix", 22),
                 f.string("merchant_order_reference_id", 255), connectors(f),
                 profileId == null ? null : Limits.identifier("profile_id", profileId),
-                f.string("client_secret", 128));
+                f.string("client_secret", 128), cvc(f.string("card_cvc")));
     }
 
     private static CardDetails card(JsonFields c) {
@@ -171,11 +172,14 @@ public record PaymentRequest(
             throw new ApiException(ErrorCode.IR_06, "Card expired: the expiry month `"
                     + String.format("%02d/%d", m, y) + "` is in the past");
         }
-        String cvc = c.string("card_cvc");
+        return new CardDetails(pan, m, y, c.string("card_holder_name", 255), cvc(c.string("card_cvc")));
+    }
+
+    private static String cvc(String cvc) {
         if (cvc != null && !cvc.matches("[0-9]{3,4}")) {
-            throw ApiException.invalidBody("field `payment_method_data.card.card_cvc` must be 3 or 4 digits");
+            throw ApiException.invalidBody("a `card_cvc` must be 3 or 4 digits");
         }
-        return new CardDetails(pan, m, y, c.string("card_holder_name", 255), cvc);
+        return cvc;
     }
 
     private static int twoOrFourDigits(String field, String value, int min, int max) {
