@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Payments benchmark. See bench/README.md.
+#   Part 1: POST /payments (create + confirm) at simulator latency 0 ms, concurrency 1, 8 and 32, against pgbench
+#           running the same SQL (sql/payment_confirm.sql) on the same embedded PostgreSQL; ratio and p50 added.
+#   Part 2: the simulator answers after 1 s; HIGH_CONCURRENCY (2000) connections for DURATION: throughput against
+#           connections / latency, p50/p99, errors (must be 0) and the server's RSS.
+#
+# Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
+#      default 5), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
+#      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
+#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default none), NOFILE (open-files limit to raise
+#      to, default 65536), KEEP_DATA=1 (keep the temp data dir).
+set -euo pipefail
+
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-5}
+CONCURRENCY=${CONCURRENCY:-"1 8 32"}
+HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-2000}
+HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}
+HIGH_TIMEOUT=${HIGH_TIMEOUT:-10s}
+PARTS=${PARTS:-"1 2"}
+JAVA_OPTS=${JAVA_OPTS:-}
+NOFILE=${NOFILE:-65536}
+MERCHANT=bench_m
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS=$BENCH_DIR/results
+RAW=$RESULTS/payments-$STAMP-raw
+REPORT=$RESULTS/payments-$STAMP.txt
+mkdir -p "$RAW"
+
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
+
+part() { [[ " $PARTS " == *" $1 "* ]]; }
+read -ra JAVA_ARGS <<<"$JAVA_OPTS"
+
+# Part 2 holds thousands of sockets in wrk and in the server (client connections, plus one to the in-process
+# simulator per request in flight): raise the open-files limit, which the server inherits.
+ulimit -n "$NOFILE" 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if part 2 && (( $(ulimit -n) < 3 * HIGH_CONCURRENCY + 1024 )); then
+    die "open-files limit $(ulimit -n) is too low for HIGH_CONCURRENCY=$HIGH_CONCURRENCY (hard limit $(ulimit -Hn))"
+fi
+
+ensure_tools
+build_jar -Dmaven.test.skip=true
+start_server ${JAVA_ARGS[@]+"${JAVA_ARGS[@]}"}
+
+# ---------------------------------------------------------------------------------------------------------- setup
+create_merchant
+create_processor_account 0
+log "test payment: $(check_one_payment) s"
+export BENCH_API_KEY=$API_KEY BENCH_LUA_DIR=$BENCH_DIR/lua
+PGB_ARGS=(-D "merchant=$MERCHANT" -D "profile=$PROFILE_ID" -D "mca=$MCA_ID")
+
+pgb_payments() { # pgbench's payments: all, and those that did not end succeeded (a guard that missed)
+    sql "select count(*) || ' ' || count(*) filter (where status <> 'succeeded') from payment_intent where merchant_id = '$MERCHANT' and payment_id like 'pay\\_pgb\\_%'"
+}
+
+cpu_seconds() { # user + system CPU seconds of a process so far
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+SAMPLER_PID=""
+stop_sampler() {
+    if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; fi
+    SAMPLER_PID=""
+}
+BENCH_STOP_HOOK=stop_sampler
+
+# ---------------------------------------------------------------------------------------------------------- part 1
+log "warm-up: ${WARMUP}s of payments at c=8 (JIT, connection pools), 3s of pgbench"
+run_wrk warmup-pay payment_create.lua 8 "$WARMUP" "$BASE/payments"
+run_pgbench warmup-pgbench-pay payment_confirm.sql 2 3 "${PGB_ARGS[@]}"
+wait_settled 10
+
+if part 1; then
+    for c in $CONCURRENCY; do
+        sql "checkpoint"
+        before=$(api_payments)
+        log "part 1, c=$c: API payments (${DURATION}s)"
+        run_wrk "api-pay-c$c" payment_create.lua "$c" "$DURATION" "$BASE/payments"
+        wait_settled 10
+        after=$(api_payments)
+        reqs=$(kv "$RAW/api-pay-c$c.kv" requests)
+        # wrk does not count requests still in flight when it stops, so up to c more payments than responses.
+        if (( after - before < reqs || after - before > reqs + c )); then
+            die "c=$c: wrk counted $reqs payments but $(( after - before )) were created"
+        fi
+        sql "checkpoint"
+        read -r pb_before _ <<<"$(pgb_payments)"
+        log "part 1, c=$c: pgbench payment_confirm.sql (${DURATION}s)"
+        run_pgbench "pgbench-pay-c$c" payment_confirm.sql "$c" "$DURATION" "${PGB_ARGS[@]}"
+        read -r pb_after pb_bad <<<"$(pgb_payments)"
+        txs=$(kv "$RAW/pgbench-pay-c$c.kv" transactions)
+        (( pb_after - pb_before == txs && pb_bad == 0 )) \
+            || die "pgbench c=$c: $txs transactions but $(( pb_after - pb_before )) payments, $pb_bad not succeeded"
+    done
+fi
+
+# ---------------------------------------------------------------------------------------------------------- part 2
+HIGH_ERRORS=0
+if part 2; then
+    set_simulator_latency "$HIGH_LATENCY_MS"
+    log "test payment at ${HIGH_LATENCY_MS} ms: $(check_one_payment) s"
+    drain=$(( HIGH_LATENCY_MS / 1000 + 3 ))
+    log "part 2 warm-up: ${WARMUP}s at $HIGH_CONCURRENCY connections (connections, threads, simulator client pool)"
+    WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
+        run_wrk warmup-high payment_create.lua "$HIGH_CONCURRENCY" "$WARMUP" "$BASE/payments"
+    sleep "$drain"
+    wait_settled 60
+    sql "checkpoint"
+    before=$(api_payments)
+    # RSS and thread count every 0.5 s while the measured run lasts.
+    ( while :; do
+          awk '/^VmRSS:/ {r = $2} /^Threads:/ {t = $2} END {print r, t}' "/proc/$SERVER_PID/status" 2>/dev/null || true
+          sleep 0.5
+      done ) >"$RAW/high-rss.txt" &
+    SAMPLER_PID=$!
+    cpu_before=$(cpu_seconds "$SERVER_PID")
+    log "part 2: $HIGH_CONCURRENCY connections at ${HIGH_LATENCY_MS} ms simulator latency (${DURATION}s)"
+    WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
+        run_wrk api-high payment_create.lua "$HIGH_CONCURRENCY" "$DURATION" "$BASE/payments"
+    cpu_after=$(cpu_seconds "$SERVER_PID")
+    stop_sampler
+    read_rss
+    HIGH_END_RSS_KB=$VMRSS_KB
+    read -r HIGH_MAX_RSS_KB HIGH_MAX_THREADS < <(awk '$1 > r {r = $1} $2 > t {t = $2} END {print r + 0, t + 0}' "$RAW/high-rss.txt")
+    HIGH_CPU=$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')
+    k=$RAW/api-high.kv
+    HIGH_ERRORS=$(( $(kv "$k" status_errors) + $(kv "$k" socket_errors) ))
+    sleep "$drain"
+    wait_settled 60
+    after=$(api_payments)
+    reqs=$(kv "$k" requests)
+    if (( after - before < reqs - $(kv "$k" status_errors) || after - before > reqs + HIGH_CONCURRENCY )); then
+        die "part 2: wrk counted $reqs responses but $(( after - before )) payments were created"
+    fi
+    set_simulator_latency 0
+fi
+
+# ---------------------------------------------------------------------------------------------------------- report
+read_rss
+HEAP_MAX=$(heap_max ${JAVA_ARGS[@]+"${JAVA_ARGS[@]}"})
+PG_PSS_KB=$(pg_pss_kb)
+mb() { echo $(( $1 / 1024 )); }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+below() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "MET" : "NOT MET") }'; }
+
+{
+    echo "Vaultera Switch payments benchmark, $STAMP"
+    machine_line
+    echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); JAVA_OPTS: \"$JAVA_OPTS\" (max heap $HEAP_MAX); PostgreSQL $PG_VERSION (embedded, fsync on); $(pgbench --version); wrk 4"
+    echo "load average (1/5/15 min) before the server started: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "duration ${DURATION}s per run, warm-up ${WARMUP}s; payments in the database at the end: $(api_payments) through the API, $(pgb_payments | cut -d' ' -f1) by pgbench"
+    if part 1; then
+        echo
+        echo "part 1: POST /payments (create + confirm, card, automatic capture -> succeeded), simulator latency 0 ms;"
+        echo "        pgbench: sql/payment_confirm.sql, the same 13 statements (3 transactions + 3 autocommit reads)"
+        printf '%4s %10s %11s %11s %8s %12s %15s %15s %6s %13s\n' conc api_req/s api_p50_ms api_p99_ms non_2xx \
+            pgbench_tps pgbench_p50_ms pgbench_p99_ms ratio p50_added_ms
+        for c in $CONCURRENCY; do
+            a=$RAW/api-pay-c$c.kv; p=$RAW/pgbench-pay-c$c.kv
+            printf '%4s %10s %11s %11s %8s %12s %15s %15s %6s %13s\n' "$c" "$(kv "$a" rps)" "$(kv "$a" p50_ms)" \
+                "$(kv "$a" p99_ms)" "$(kv "$a" status_errors)" "$(kv "$p" tps | xargs printf '%.1f')" \
+                "$(kv "$p" p50_ms)" "$(kv "$p" p99_ms)" "$(ratio "$(kv "$a" rps)" "$(kv "$p" tps)")" \
+                "$(sub "$(kv "$a" p50_ms)" "$(kv "$p" p50_ms)")"
+        done
+    fi
+    if part 2; then
+        k=$RAW/api-high.kv
+        expected=$(awk -v c="$HIGH_CONCURRENCY" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
+        echo
+        echo "part 2: $HIGH_CONCURRENCY connections (wrk -t 2 -c $HIGH_CONCURRENCY, timeout $HIGH_TIMEOUT), simulator latency $HIGH_LATENCY_MS ms, ${DURATION}s"
+        printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' connections latency_ms req/s expected_req/s of_expected \
+            p50_ms p99_ms max_ms non_2xx socket_errors
+        printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' "$HIGH_CONCURRENCY" "$HIGH_LATENCY_MS" "$(kv "$k" rps)" \
+            "$expected" "$(ratio "$(kv "$k" rps)" "$expected")" "$(kv "$k" p50_ms)" "$(kv "$k" p99_ms)" \
+            "$(kv "$k" max_ms)" "$(kv "$k" status_errors)" "$(kv "$k" socket_errors)"
+        echo "socket errors: connect $(kv "$k" connect_errors), read $(kv "$k" read_errors), write $(kv "$k" write_errors), timeout $(kv "$k" timeouts)"
+        echo "server during part 2: RSS max $(mb "$HIGH_MAX_RSS_KB") MB (sampled every 0.5 s), $(mb "$HIGH_END_RSS_KB") MB at its end; up to $HIGH_MAX_THREADS JVM threads; CPU $HIGH_CPU s in ${DURATION} s ($(awk -v c="$HIGH_CPU" -v d="$DURATION" 'BEGIN { printf "%.2f", c / d }') of $(nproc) cores)"
+    fi
+    echo
+    echo "server (JVM) RSS at the end: VmRSS $(mb "$VMRSS_KB") MB, peak VmHWM $(mb "$VMHWM_KB") MB (whole run); embedded PostgreSQL (all its processes, PSS): $(mb "$PG_PSS_KB") MB"
+    echo
+    echo "targets:"
+    if part 1; then
+        for c in $CONCURRENCY; do
+            a=$RAW/api-pay-c$c.kv; p=$RAW/pgbench-pay-c$c.kv
+            r=$(ratio "$(kv "$a" rps)" "$(kv "$p" tps)"); added=$(sub "$(kv "$a" p50_ms)" "$(kv "$p" p50_ms)")
+            printf '  part 1, c=%-3s ratio %s >= 0.60  %-8s  p50 added %s ms < 2 ms  %s\n' "$c" "$r" \
+                "$(verdict "$r" 0.6)" "$added" "$(below "$added" 2)"
+        done
+    fi
+    if part 2; then
+        k=$RAW/api-high.kv
+        r=$(ratio "$(kv "$k" rps)" "$expected")
+        echo "  part 2: $(kv "$k" rps) req/s = $r x connections/latency ($expected), >= 0.90  $(verdict "$r" 0.9)"
+        echo "  part 2: errors $HIGH_ERRORS (non-2xx $(kv "$k" status_errors), socket $(kv "$k" socket_errors)) == 0  $( (( HIGH_ERRORS == 0 )) && echo MET || echo NOT MET)"
+        echo "  part 2: server RSS reported above (no target)"
+    fi
+} | tee "$REPORT"
+log "report written to $REPORT (raw outputs in $RAW)"
+(( HIGH_ERRORS == 0 )) || die "part 2 had $HIGH_ERRORS errors (non-2xx or socket errors; see $RAW/api-high.wrk.txt and $SERVER_LOG)"
