@@ -3,13 +3,13 @@
 # on the same embedded PostgreSQL, at concurrency 1, 8 and 32. See bench/README.md.
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar),
-#      CONCURRENCY (default "1 8 32"), WARMUP (seconds per endpoint, default 5), POOL (retrieve ids, default 2000),
+#      CONCURRENCY (default "1 8 32"), WARMUP (seconds per endpoint, default 30: the JIT needs it on 2 shared cores), POOL (retrieve ids, default 2000),
 #      KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
 DURATION=${DURATION:-20}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 POOL=${POOL:-2000}
 MERCHANT=bench_m
 

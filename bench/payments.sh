@@ -6,14 +6,14 @@
 #           connections / latency, p50/p99, errors (must be 0) and the server's RSS.
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
-#      default 5), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
+#      default 30), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
 #      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default none), NOFILE (open-files limit to raise
 #      to, default 65536), KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-2000}
 HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}

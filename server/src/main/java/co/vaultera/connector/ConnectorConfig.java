@@ -21,10 +21,13 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class ConnectorConfig {
 
-    /** The simulated processor's state; its HTTP API is mounted under {@code /simulator}. */
+    /**
+     * The simulated processor's state, in memory; its HTTP API is mounted under {@code /simulator}. Kept 48 h by
+     * default, like the reference's dummy connector; long load tests shorten it so the heap stays flat.
+     */
     @Bean
-    SimulatorProcessor simulatorProcessor() {
-        return new SimulatorProcessor();
+    SimulatorProcessor simulatorProcessor(@Value("${switch.simulator.retention:48h}") Duration retention) {
+        return new SimulatorProcessor(java.time.Clock.systemUTC(), Thread::sleep, retention);
     }
 
     @Bean

@@ -11,9 +11,11 @@ import co.vaultera.crypto.MasterKey;
 import co.vaultera.merchant.api.MerchantAccountRequest;
 import co.vaultera.merchant.api.MerchantAccountRequest.BusinessDetails;
 import co.vaultera.merchant.api.MerchantAccountResponse;
+import co.vaultera.web.auth.MerchantContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,14 +83,13 @@ public class MerchantService {
      * The context of a merchant for work no API key started (shopper redirects, background sync): the same data
      * key and scoping as an authenticated request.
      */
-    public java.util.Optional<co.vaultera.web.auth.MerchantContext> context(String merchantId) {
+    public Optional<MerchantContext> context(String merchantId) {
         return merchants.wrappedDataKey(merchantId)
-                .map(wrapped -> new co.vaultera.web.auth.MerchantContext(merchantId,
-                        dataKeys.unwrap(merchantId, wrapped)));
+                .map(wrapped -> new MerchantContext(merchantId, dataKeys.unwrap(merchantId, wrapped)));
     }
 
     /** The merchant as stored, for flows that need its settings (return URL, response hash key). */
-    public java.util.Optional<Merchant> find(String merchantId) {
+    public Optional<Merchant> find(String merchantId) {
         return merchants.find(merchantId);
     }
 

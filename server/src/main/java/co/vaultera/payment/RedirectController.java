@@ -3,6 +3,7 @@ package co.vaultera.payment;
 import co.vaultera.common.ApiException;
 import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Limits;
+import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.merchant.Merchant;
 import co.vaultera.merchant.MerchantService;
 import co.vaultera.payment.PaymentOutcomes.Applied;
@@ -55,7 +56,7 @@ public class RedirectController {
         MerchantContext m = context(merchantId);
         PaymentAttempt a = payments.findAttempt(m.merchantId(), attemptId)
                 .filter(x -> x.paymentId().equals(paymentId)).orElseThrow(PaymentLifecycle::notFound);
-        String target = a.redirectUrl() != null && a.status() == co.vaultera.connector.spi.AttemptStatus.AUTHENTICATION_PENDING
+        String target = a.redirectUrl() != null && a.status() == AttemptStatus.AUTHENTICATION_PENDING
                 ? a.redirectUrl() : settings.redirectReturnUrl(paymentId, merchantId, a.connector());
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();
     }

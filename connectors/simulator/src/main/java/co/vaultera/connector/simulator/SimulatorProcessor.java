@@ -26,7 +26,7 @@ public final class SimulatorProcessor {
     /** How long payments, refunds and idempotency keys are kept (reference: 48 h). */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
 
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration MAX_PURGE_INTERVAL = Duration.ofMinutes(10);
     private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /** What the processor did, for tests that assert "exactly one charge". Idempotent replays are not counted. */
@@ -332,11 +332,17 @@ public final class SimulatorProcessor {
         }
     }
 
+    /** A quarter of the retention, at most 10 minutes: a short retention (long load tests) is honoured in time. */
+    private Duration purgeInterval() {
+        Duration quarter = retention.dividedBy(4);
+        return quarter.compareTo(MAX_PURGE_INTERVAL) < 0 ? quarter : MAX_PURGE_INTERVAL;
+    }
+
     /** Drops state older than the retention period, at most once per interval, on the caller's thread. */
     private void purgeIfDue() {
         Instant now = clock.instant();
         Instant last = lastPurge.get();
-        if (now.isBefore(last.plus(PURGE_INTERVAL)) || !lastPurge.compareAndSet(last, now)) {
+        if (now.isBefore(last.plus(purgeInterval())) || !lastPurge.compareAndSet(last, now)) {
             return;
         }
         Instant cutoff = now.minus(retention);
