@@ -1,5 +1,6 @@
 package co.vaultera.idempotency;
 
+import static co.vaultera.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.connector.simulator.SimulatorProcessor;
@@ -111,32 +112,6 @@ class IdempotencyIT extends ApiTestSupport {
 
     private static String id(Raw r) {
         return r.response().json().get("payment_id").stringValue();
-    }
-
-    /** Runs {@code call} on {@code n} threads released together by one start gate. */
-    static <T> List<T> race(int n, Supplier<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return call.get();
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Map<String, Integer> tally(List<Raw> responses) {

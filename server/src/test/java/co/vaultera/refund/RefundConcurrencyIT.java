@@ -1,5 +1,6 @@
 package co.vaultera.refund;
 
+import static co.vaultera.support.Race.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,32 +22,6 @@ import org.junit.jupiter.api.Test;
 class RefundConcurrencyIT extends RefundTestSupport {
 
     private static final int THREADS = 20;
-
-    /** Runs {@code call} on {@code n} threads released together by one start gate. */
-    static List<Response> race(int n, Supplier<Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    return call.get();
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            start.countDown();
-            List<Response> out = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                out.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     static Map<String, Integer> tally(List<Response> responses) {
         Map<String, Integer> out = new TreeMap<>();
