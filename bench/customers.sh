@@ -4,6 +4,7 @@
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar),
 #      CONCURRENCY (default "1 8 32"), WARMUP (seconds per endpoint, default 30: the JIT needs it on 2 shared cores), POOL (retrieve ids, default 2000),
+#      JAVA_OPTS (server JVM options, default "-Xmx384m -XX:+UseSerialGC", see bench/README.md),
 #      KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
@@ -11,6 +12,7 @@ DURATION=${DURATION:-20}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 WARMUP=${WARMUP:-30}
 POOL=${POOL:-2000}
+JAVA_OPTS=${JAVA_OPTS-"-Xmx384m -XX:+UseSerialGC"}
 MERCHANT=bench_m
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,7 +28,8 @@ source "$BENCH_DIR/lib.sh"
 
 ensure_tools
 build_jar -DskipTests
-start_server
+read -ra JAVA_ARGS <<<"$JAVA_OPTS"
+start_server ${JAVA_ARGS[@]+"${JAVA_ARGS[@]}"}
 
 # ---------------------------------------------------------------------------------------------------------- setup
 create_merchant
@@ -69,6 +72,7 @@ run_wrk warmup-create customer_create.lua 8 "$WARMUP" "$BASE/customers"
 run_wrk warmup-retrieve customer_retrieve.lua 8 "$WARMUP" "$BASE/customers"
 run_pgbench warmup-pgbench-create customer_create.sql 2 3 -D merchant=$MERCHANT -D pool="$POOL"
 run_pgbench warmup-pgbench-retrieve customer_retrieve.sql 2 3 -D merchant=$MERCHANT -D pool="$POOL"
+analyze_tables
 
 for c in $CONCURRENCY; do
     sql "checkpoint"
@@ -99,7 +103,7 @@ done
 
 # ---------------------------------------------------------------------------------------------------------- report
 read_rss
-HEAP_MAX=$(heap_max)
+HEAP_MAX=$(heap_max ${JAVA_ARGS[@]+"${JAVA_ARGS[@]}"})
 PG_PSS_KB=$(pg_pss_kb)
 TOTAL_ROWS=$(customer_rows)
 PGB_ROWS=$(sql "select (select count(*) from customer where customer_id like 'cus\\_pgbench\\_%') || ' customers, ' || (select count(*) from address where address_id like 'add\\_pgbench\\_%') || ' addresses'")
@@ -108,7 +112,7 @@ PGB_ROWS=$(sql "select (select count(*) from customer where customer_id like 'cu
 {
     echo "Vaultera Switch customers benchmark, $STAMP"
     echo "machine: $(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)), $(awk '/MemTotal/ {printf "%d MB", $2 / 1024}' /proc/meminfo) RAM; load generator, server and database share them"
-    echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1) (default max heap $HEAP_MAX); PostgreSQL $PG_VERSION (embedded, fsync on); $(pgbench --version); wrk 4"
+    echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1) JAVA_OPTS: \"$JAVA_OPTS\" (max heap $HEAP_MAX); PostgreSQL $PG_VERSION (embedded, fsync on); $(pgbench --version); wrk 4"
     echo "load average (1/5/15 min) before the server started: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "duration ${DURATION}s per run; retrieve pool $POOL customers; customers in the database at the end: $TOTAL_ROWS (written by pgbench: $PGB_ROWS)"
     echo

@@ -6,20 +6,21 @@
 #           connections / latency, p50/p99, errors (must be 0) and the server's RSS.
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
-#      default 30), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
+#      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
-#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default none), NOFILE (open-files limit to raise
+#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default
+#      "-Xmx512m -XX:+UseSerialGC", see bench/README.md), NOFILE (open-files limit to raise
 #      to, default 65536), KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-90}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-2000}
 HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}
 HIGH_TIMEOUT=${HIGH_TIMEOUT:-10s}
 PARTS=${PARTS:-"1 2"}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS-"-Xmx512m -XX:+UseSerialGC"}
 NOFILE=${NOFILE:-65536}
 MERCHANT=bench_m
 
@@ -74,6 +75,7 @@ BENCH_STOP_HOOK=stop_sampler
 log "warm-up: ${WARMUP}s of payments at c=8 (JIT, connection pools), 3s of pgbench"
 run_wrk warmup-pay payment_create.lua 8 "$WARMUP" "$BASE/payments"
 run_pgbench warmup-pgbench-pay payment_confirm.sql 2 3 "${PGB_ARGS[@]}"
+analyze_tables
 wait_settled 10
 
 if part 1; then

@@ -9,7 +9,7 @@
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
 #      default 30), REFUND_CONCURRENCY (default "8 32"), IDEM_CONCURRENCY (default 8), REFUND_POOL (payments per API
 #      refund run; default sized from the rates measured so far), PGB_REFUND_POOL (cloned payments per pgbench
-#      run, default 500 x DURATION, at least 2000), JAVA_OPTS (server JVM options), KEEP_DATA=1.
+#      run, default 500 x DURATION, at least 2000), JAVA_OPTS (server JVM options, default "-Xmx512m -XX:+UseSerialGC"), KEEP_DATA=1.
 set -euo pipefail
 
 DURATION=${DURATION:-20}
@@ -18,7 +18,7 @@ REFUND_CONCURRENCY=${REFUND_CONCURRENCY:-"8 32"}
 IDEM_CONCURRENCY=${IDEM_CONCURRENCY:-8}
 REFUND_POOL=${REFUND_POOL:-}
 PGB_REFUND_POOL=${PGB_REFUND_POOL:-$(( 500 * DURATION > 2000 ? 500 * DURATION : 2000 ))}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS-"-Xmx512m -XX:+UseSerialGC"}
 MERCHANT=bench_m
 MAX_REFUNDS=10 # the switch's limit per payment (RefundRules.MAX_REFUNDS)
 
@@ -142,6 +142,7 @@ RATE_EST=$(kv "$RAW/warmup-refund.kv" rps)
 PGB_TEMPLATE=pay_bench_w_1
 clone_pgb_pool w 1000
 run_pgb_refunds warmup-pgbench-refund 2 3 w 1000
+analyze_tables
 
 # ---------------------------------------------------------------------------------------------------------- refunds
 for c in $REFUND_CONCURRENCY; do
@@ -180,6 +181,7 @@ keyed_run warmup-idem-original original "$WARMUP" idemw
 wait_settled 10
 (( $(done_keys idemw "$RAW/idemw.keys") > 0 )) || die "no completed keys after the warm-up"
 keyed_run warmup-idem-replay replay "$WARMUP" "$RAW/idemw.keys"
+analyze_tables
 
 sql "checkpoint"
 log "replay: ${DURATION}s of first calls with new Idempotency-Keys at c=$IDEM_CONCURRENCY"

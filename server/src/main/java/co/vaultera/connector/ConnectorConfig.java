@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,9 @@ public class ConnectorConfig {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Completions run on virtual threads: the default pool of platform worker threads costs a thread
+                // hand-off per call and grows to one platform thread per call in flight.
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         return new MeteredConnectorHttpClient(new JdkConnectorHttpClient(jdk), meters);
     }
