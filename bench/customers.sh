@@ -61,6 +61,7 @@ have=$(sql "select count(*) from customer c join address a on a.merchant_id = c.
 (( have == POOL )) || die "pool: expected $POOL customers with addresses in the database, found $have"
 pgbench -n -M prepared -c 1 -t 500 -D merchant=$MERCHANT -D pool="$POOL" -f "$BENCH_DIR/sql/check_pool.sql" \
     >"$RAW/check_pool.txt" 2>&1 || { cat "$RAW/check_pool.txt" >&2; die "the pgbench retrieve ids do not find the pool"; }
+analyze_tables
 
 # ---------------------------------------------------------------------------------------------------------- runs
 export BENCH_API_KEY=$API_KEY BENCH_IDS_FILE=$IDS BENCH_LUA_DIR=$BENCH_DIR/lua

@@ -149,7 +149,8 @@ start_server() { # start_server [java option]...: starts a copy of the jar in a 
 # change. Planned on a still-empty table, a lookup by primary key can pick another index that starts with merchant_id
 # and then read every row of the merchant: each payment gets slower as the table grows, until autovacuum's first
 # ANALYZE (up to a minute or two after the first rows) replans it. A fresh database is in exactly that state when a
-# benchmark starts, so every script analyzes after its warm-up, as autovacuum would on a live system.
+# benchmark starts, so every script analyzes once its tables hold rows (and again after its warm-up), as autovacuum
+# would on a live system.
 analyze_tables() { sql "analyze"; }
 
 sql() { psql -X -v ON_ERROR_STOP=1 -Atq -c "$1"; }

@@ -136,6 +136,7 @@ pool_for() { # payments for a refund run of DURATION at the best rate seen so fa
 # the warm-up stops early, which is harmless, and the pool estimate assumes 2000/s).
 log "warm-up: ${WARMUP}s of refunds at c=8, ${WARMUP}s of keyed payments and of their replays, 3s of pgbench"
 create_pool w $(( 100 * WARMUP ))
+analyze_tables
 run_api_refunds warmup-refund 8 "$WARMUP" w
 RATE_EST=$(kv "$RAW/warmup-refund.kv" rps)
 (( $(kv "$RAW/warmup-refund.kv" exhausted_threads) == 0 )) || RATE_EST=2000

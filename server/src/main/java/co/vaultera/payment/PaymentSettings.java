@@ -14,6 +14,8 @@ public class PaymentSettings {
 
     private final Environment env;
     private final String publicBaseUrl;
+    /** The server's own address once its port is known; looked up once (an Environment lookup is not cheap). */
+    private volatile String ownBaseUrl;
     private final Duration firstSyncDelay;
     private final Duration syncRetryInterval;
     private final int maxSyncs;
@@ -47,7 +49,15 @@ public class PaymentSettings {
             return publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                     : publicBaseUrl;
         }
-        return "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        String own = ownBaseUrl;
+        if (own == null) {
+            String port = env.getProperty("local.server.port");
+            own = "http://localhost:" + (port != null ? port : env.getProperty("server.port", "8080"));
+            if (port != null) {
+                ownBaseUrl = own;
+            }
+        }
+        return own;
     }
 
     /** The page that starts a shopper's redirect step: {@code next_action.redirect_to_url}. */

@@ -94,6 +94,20 @@ class ErrorEnvelopeIT extends ApiTestSupport {
     }
 
     @Test
+    void jsonAnswersLeaveWithTheirLengthInsteadOfChunked() {
+        TestMerchant m = newMerchant();
+        String id = unique("cus");
+        post("/customers", m.apiKey(), "{\"customer_id\":\"" + id + "\",\"name\":\"x\"}").expect(200);
+        Response retrieved = get("/customers/" + id, m.apiKey()).expect(200);
+        Response notFound = get("/customers/" + unique("cus"), m.apiKey()).expectError(404, "HE_02");
+        for (Response r : new Response[] {retrieved, notFound}) {
+            assertThat(r.headers().firstValue("transfer-encoding")).isEmpty();
+            assertThat(r.headers().firstValueAsLong("content-length"))
+                    .hasValue(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
     void anIncomingRequestIdIsIgnored() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
                 .header("x-request-id", "client-chosen").GET().build();
