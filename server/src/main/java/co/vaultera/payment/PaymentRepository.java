@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +51,6 @@ public class PaymentRepository {
 
     /** Inserts the intent unless its id is taken; answers whether it did. */
     public boolean insertIntent(DataKey key, PaymentIntent p) {
-        String id = p.paymentId();
-        StoredCard card = p.card();
         Timestamp created = Timestamp.from(p.createdAt());
         return jdbc.sql("""
                         insert into payment_intent (merchant_id, payment_id, status, amount, currency,
@@ -64,26 +64,14 @@ public class PaymentRepository {
                                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (merchant_id, payment_id) do nothing
                         """)
-                .params(key.merchantId(), id, p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(),
-                        p.captureMethod(), p.authenticationType(), p.customerId(), p.description(), p.returnUrl(),
-                        text(p.metadata()), p.setupFutureUsage(), p.clientSecret(), p.activeAttemptId(),
-                        p.attemptCount(), p.profileId(), text(p.connectorPreference()),
-                        key.encrypt(p.email(), id, "email"), key.encrypt(p.name(), id, "name"),
-                        key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
-                        key.encrypt(text(p.billing()), id, "billing"), key.encrypt(text(p.shipping()), id, "shipping"),
-                        p.statementDescriptorName(), p.statementDescriptorSuffix(), p.merchantOrderReferenceId(),
-                        p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
-                        card == null ? null : card.last4(), card == null ? null : card.network(),
-                        card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                        card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"),
-                        created, created)
+                .params(columns(List.of(key.merchantId(), p.paymentId()), p, List.of(p.clientSecret()), key,
+                        List.of(created, created)))
                 .update() == 1;
     }
 
     /** Writes every mutable field of the intent, only if it still has the {@code expected} status. */
     public boolean updateIntent(DataKey key, PaymentIntent p, IntentStatus expected) {
         String id = p.paymentId();
-        StoredCard card = p.card();
         return jdbc.sql("""
                         update payment_intent
                            set status = ?, amount = ?, currency = ?, amount_captured = ?, capture_method = ?,
@@ -97,20 +85,37 @@ public class PaymentRepository {
                                modified_at = ?
                          where merchant_id = ? and payment_id = ? and status = ?
                         """)
-                .params(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(), p.captureMethod(),
-                        p.authenticationType(), p.customerId(), p.description(), p.returnUrl(), text(p.metadata()),
-                        p.setupFutureUsage(), p.activeAttemptId(), p.attemptCount(), p.profileId(),
-                        text(p.connectorPreference()), key.encrypt(p.email(), id, "email"),
-                        key.encrypt(p.name(), id, "name"), key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
-                        key.encrypt(text(p.billing()), id, "billing"), key.encrypt(text(p.shipping()), id, "shipping"),
-                        p.statementDescriptorName(), p.statementDescriptorSuffix(), p.merchantOrderReferenceId(),
-                        p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
-                        card == null ? null : card.last4(), card == null ? null : card.network(),
-                        card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                        card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"),
-                        p.cancellationReason(), Timestamp.from(p.modifiedAt()), key.merchantId(), id,
-                        expected.wireName())
+                .params(columns(List.of(), p, List.of(), key, Arrays.asList(p.cancellationReason(),
+                        Timestamp.from(p.modifiedAt()), key.merchantId(), id, expected.wireName())))
                 .update() == 1;
+    }
+
+    /**
+     * The bound values of an insert or update of an intent: {@code before}, then the columns both write in the same
+     * order (status through connector_preference, with {@code clientSecret} after setup_future_usage on insert),
+     * the encrypted contact and card columns, then {@code after}. One place, so the two statements can never
+     * encrypt a field under different associated data.
+     */
+    private List<Object> columns(List<Object> before, PaymentIntent p, List<Object> clientSecret, DataKey key,
+                                 List<Object> after) {
+        String id = p.paymentId();
+        StoredCard card = p.card();
+        List<Object> values = new ArrayList<>(before);
+        values.addAll(Arrays.asList(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(),
+                p.captureMethod(), p.authenticationType(), p.customerId(), p.description(), p.returnUrl(),
+                text(p.metadata()), p.setupFutureUsage()));
+        values.addAll(clientSecret);
+        values.addAll(Arrays.asList(p.activeAttemptId(), p.attemptCount(), p.profileId(),
+                text(p.connectorPreference()), key.encrypt(p.email(), id, "email"), key.encrypt(p.name(), id, "name"),
+                key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
+                key.encrypt(text(p.billing()), id, "billing"), key.encrypt(text(p.shipping()), id, "shipping"),
+                p.statementDescriptorName(), p.statementDescriptorSuffix(), p.merchantOrderReferenceId(),
+                p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
+                card == null ? null : card.last4(), card == null ? null : card.network(),
+                card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
+                card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name")));
+        values.addAll(after);
+        return values;
     }
 
     public Optional<PaymentIntent> findIntent(DataKey key, String paymentId) {
