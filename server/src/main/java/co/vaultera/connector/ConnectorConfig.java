@@ -2,21 +2,20 @@ package co.vaultera.connector;
 
 import co.vaultera.connector.simulator.SimulatorConnector;
 import co.vaultera.connector.simulator.SimulatorProcessor;
-import co.vaultera.connector.simulator.http.JdkConnectorHttpClient;
 import co.vaultera.connector.spi.ConnectorHttpClient;
 import co.vaultera.connector.spi.PaymentConnector;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /** Wires the connectors: today the built-in simulator under every test-processor name. */
 @Configuration(proxyBeanMethods = false)
@@ -32,18 +31,20 @@ public class ConnectorConfig {
     }
 
     @Bean
-    ConnectorHttpClient connectorHttpClient(MeterRegistry meters) {
-        HttpClient jdk = HttpClient.newBuilder()
-                // HTTP/1.1 with keep-alive: the default (HTTP/2) tries a cleartext upgrade that processors' plain
-                // HTTP endpoints ignore, adding round trips to every call.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // Completions run on virtual threads: the default pool of platform worker threads costs a thread
-                // hand-off per call and grows to one platform thread per call in flight.
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
-        return new MeteredConnectorHttpClient(new JdkConnectorHttpClient(jdk), meters);
+    MeteredConnectorHttpClient connectorHttpClient(
+            MeterRegistry meters, @Value("${switch.connector.max-connections-per-host:4096}") int maxPerHost) {
+        return new MeteredConnectorHttpClient(new PooledConnectorHttpClient(maxPerHost), meters);
+    }
+
+    /**
+     * The in-process simulator stands in for a processor elsewhere, so its requests are not the switch's API traffic
+     * and stay out of {@code http.server.requests}; the switch's side of each call is timed as
+     * {@code switch.connector.http}. Skipping them also spares every payment a second request observation.
+     */
+    @Bean
+    ObservationPredicate simulatorRequestsUnobserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && server.getCarrier().getRequestURI().startsWith("/simulator/"));
     }
 
     @Bean

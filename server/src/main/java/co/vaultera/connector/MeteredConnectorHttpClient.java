@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.Timer;
  * The core's HTTP client for connectors: times every call by host and outcome. It logs nothing of bodies or
  * headers, which may hold card data or credentials.
  */
-public final class MeteredConnectorHttpClient implements ConnectorHttpClient {
+public final class MeteredConnectorHttpClient implements ConnectorHttpClient, AutoCloseable {
 
     private final ConnectorHttpClient delegate;
     private final MeterRegistry meters;
@@ -36,6 +36,14 @@ public final class MeteredConnectorHttpClient implements ConnectorHttpClient {
         } finally {
             sample.stop(meters.timer("switch.connector.http", "host", String.valueOf(request.url().getHost()),
                     "method", request.method().name(), "outcome", outcome));
+        }
+    }
+
+    /** Closes the delegate's connections (at shutdown). */
+    @Override
+    public void close() throws Exception {
+        if (delegate instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 }
