@@ -3,7 +3,9 @@ package co.vaultera.db;
 import co.vaultera.config.SwitchProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +29,9 @@ public class DataSourceConfig {
         return new EmbeddedPostgresHolder(pg);
     }
 
+    /** The pool, behind a first-come-first-served queue (see {@link FirstComeDataSource} for why). */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(SwitchProperties props, ObjectProvider<EmbeddedPostgresHolder> embedded) {
+    FirstComeDataSource dataSource(SwitchProperties props, ObjectProvider<EmbeddedPostgresHolder> embedded) {
         HikariConfig config = new HikariConfig();
         SwitchProperties.Database db = props.database();
         if (db.external()) {
@@ -46,7 +49,14 @@ public class DataSourceConfig {
         // Statements are prepared server-side after the first use; saves parse/plan on the hot paths.
         config.addDataSourceProperty("prepareThreshold", "1");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new HikariDataSource(config);
+        return new FirstComeDataSource(new HikariDataSource(config), db.maxPoolSize(),
+                Duration.ofMillis(config.getConnectionTimeout()));
+    }
+
+    @Bean
+    MeterBinder connectionQueueGauge(FirstComeDataSource dataSource) {
+        return meters -> Gauge.builder("switch.db.connections.waiting", dataSource, FirstComeDataSource::waiting)
+                .description("Callers queued for a database connection").register(meters);
     }
 
     /** Lets the external-database mode have no embedded server while keeping one bean to order shutdown by. */
