@@ -2,11 +2,11 @@
 # Payments benchmark. See bench/README.md.
 #   Part 1: POST /payments (create + confirm) at simulator latency 0 ms, concurrency 1, 8 and 32, against pgbench
 #           running the same SQL (sql/payment_confirm.sql) on the same embedded PostgreSQL; ratio and p50 added.
-#   Part 2: the simulator answers after 1 s; HIGH_CONCURRENCY (2000) connections for DURATION: throughput against
-#           connections / latency, p50/p99, errors (must be 0) and the server's RSS.
+#   Part 2: the simulator answers after 1 s; for each of HIGH_CONCURRENCY ("400 2000") connections, DURATION of
+#           payments: throughput against connections / latency, p50/p99, errors (must be 0) and the server's RSS.
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
-#      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default 2000),
+#      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
 #      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx1g -XX:+UseSerialGC": part 2
 #      holds 4,000 sockets in the server, see bench/README.md), NOFILE (open-files limit to raise to, default
@@ -16,7 +16,8 @@ set -euo pipefail
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-90}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
-HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-2000}
+HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-"400 2000"}
+HIGH_MAX=$(tr ' ' '\n' <<<"$HIGH_CONCURRENCY" | sort -n | tail -n1)
 HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}
 HIGH_TIMEOUT=${HIGH_TIMEOUT:-10s}
 PARTS=${PARTS:-"1 2"}
@@ -41,8 +42,8 @@ read -ra JAVA_ARGS <<<"$JAVA_OPTS"
 # Part 2 holds thousands of sockets in wrk and in the server (client connections, plus one to the in-process
 # simulator per request in flight): raise the open-files limit, which the server inherits.
 ulimit -n "$NOFILE" 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if part 2 && (( $(ulimit -n) < 3 * HIGH_CONCURRENCY + 1024 )); then
-    die "open-files limit $(ulimit -n) is too low for HIGH_CONCURRENCY=$HIGH_CONCURRENCY (hard limit $(ulimit -Hn))"
+if part 2 && (( $(ulimit -n) < 3 * HIGH_MAX + 1024 )); then
+    die "open-files limit $(ulimit -n) is too low for HIGH_CONCURRENCY=$HIGH_MAX (hard limit $(ulimit -Hn))"
 fi
 
 ensure_tools
@@ -109,14 +110,10 @@ if part 1; then
 fi
 
 # ---------------------------------------------------------------------------------------------------------- part 2
-HIGH_ERRORS=0
-if part 2; then
-    set_simulator_latency "$HIGH_LATENCY_MS"
-    log "test payment at ${HIGH_LATENCY_MS} ms: $(check_one_payment) s"
-    drain=$(( HIGH_LATENCY_MS / 1000 + 3 ))
-    log "part 2 warm-up: ${WARMUP}s at $HIGH_CONCURRENCY connections (connections, threads, simulator client pool)"
-    WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
-        run_wrk warmup-high payment_create.lua "$HIGH_CONCURRENCY" "$WARMUP" "$BASE/payments"
+# One measured run at c connections: wrk's figures in api-high-c<c>.kv, the server's in high-c<c>.txt
+# (max RSS kB, RSS kB at the end, max threads, CPU seconds).
+measure_high() {
+    local c=$1 k=$RAW/api-high-c$1.kv before after reqs cpu_before cpu_after max_rss max_threads
     sleep "$drain"
     wait_settled 60
     sql "checkpoint"
@@ -125,27 +122,39 @@ if part 2; then
     ( while :; do
           awk '/^VmRSS:/ {r = $2} /^Threads:/ {t = $2} END {print r, t}' "/proc/$SERVER_PID/status" 2>/dev/null || true
           sleep 0.5
-      done ) >"$RAW/high-rss.txt" &
+      done ) >"$RAW/high-rss-c$c.txt" &
     SAMPLER_PID=$!
     cpu_before=$(cpu_seconds "$SERVER_PID")
-    log "part 2: $HIGH_CONCURRENCY connections at ${HIGH_LATENCY_MS} ms simulator latency (${DURATION}s)"
+    log "part 2: $c connections at ${HIGH_LATENCY_MS} ms simulator latency (${DURATION}s)"
     WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
-        run_wrk api-high payment_create.lua "$HIGH_CONCURRENCY" "$DURATION" "$BASE/payments"
+        run_wrk "api-high-c$c" payment_create.lua "$c" "$DURATION" "$BASE/payments"
     cpu_after=$(cpu_seconds "$SERVER_PID")
     stop_sampler
     read_rss
-    HIGH_END_RSS_KB=$VMRSS_KB
-    read -r HIGH_MAX_RSS_KB HIGH_MAX_THREADS < <(awk '$1 > r {r = $1} $2 > t {t = $2} END {print r + 0, t + 0}' "$RAW/high-rss.txt")
-    HIGH_CPU=$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')
-    k=$RAW/api-high.kv
-    HIGH_ERRORS=$(( $(kv "$k" status_errors) + $(kv "$k" socket_errors) ))
+    read -r max_rss max_threads < <(awk '$1 > r {r = $1} $2 > t {t = $2} END {print r + 0, t + 0}' "$RAW/high-rss-c$c.txt")
+    echo "$max_rss $VMRSS_KB $max_threads $(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }')" \
+        >"$RAW/high-c$c.txt"
+    HIGH_ERRORS=$(( HIGH_ERRORS + $(kv "$k" status_errors) + $(kv "$k" socket_errors) ))
     sleep "$drain"
     wait_settled 60
     after=$(api_payments)
     reqs=$(kv "$k" requests)
-    if (( after - before < reqs - $(kv "$k" status_errors) || after - before > reqs + HIGH_CONCURRENCY )); then
-        die "part 2: wrk counted $reqs responses but $(( after - before )) payments were created"
+    if (( after - before < reqs - $(kv "$k" status_errors) || after - before > reqs + c )); then
+        die "part 2, c=$c: wrk counted $reqs responses but $(( after - before )) payments were created"
     fi
+}
+
+HIGH_ERRORS=0
+if part 2; then
+    set_simulator_latency "$HIGH_LATENCY_MS"
+    log "test payment at ${HIGH_LATENCY_MS} ms: $(check_one_payment) s"
+    drain=$(( HIGH_LATENCY_MS / 1000 + 3 ))
+    log "part 2 warm-up: ${WARMUP}s at $HIGH_MAX connections (connections, threads, simulator client pool)"
+    WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
+        run_wrk warmup-high payment_create.lua "$HIGH_MAX" "$WARMUP" "$BASE/payments"
+    for c in $HIGH_CONCURRENCY; do
+        measure_high "$c"
+    done
     set_simulator_latency 0
 fi
 
@@ -156,6 +165,7 @@ PG_PSS_KB=$(pg_pss_kb)
 mb() { echo $(( $1 / 1024 )); }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 below() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "MET" : "NOT MET") }'; }
+expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c * 1000 / l }'; }
 
 {
     echo "Vaultera Switch payments benchmark, $STAMP"
@@ -178,17 +188,21 @@ below() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "MET" : "NOT MET") }';
         done
     fi
     if part 2; then
-        k=$RAW/api-high.kv
-        expected=$(awk -v c="$HIGH_CONCURRENCY" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c * 1000 / l }')
         echo
-        echo "part 2: $HIGH_CONCURRENCY connections (wrk -t 2 -c $HIGH_CONCURRENCY, timeout $HIGH_TIMEOUT), simulator latency $HIGH_LATENCY_MS ms, ${DURATION}s"
+        echo "part 2: wrk -t 2 -c <connections> (timeout $HIGH_TIMEOUT), simulator latency $HIGH_LATENCY_MS ms, ${DURATION}s each"
         printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' connections latency_ms req/s expected_req/s of_expected \
             p50_ms p99_ms max_ms non_2xx socket_errors
-        printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' "$HIGH_CONCURRENCY" "$HIGH_LATENCY_MS" "$(kv "$k" rps)" \
-            "$expected" "$(ratio "$(kv "$k" rps)" "$expected")" "$(kv "$k" p50_ms)" "$(kv "$k" p99_ms)" \
-            "$(kv "$k" max_ms)" "$(kv "$k" status_errors)" "$(kv "$k" socket_errors)"
-        echo "socket errors: connect $(kv "$k" connect_errors), read $(kv "$k" read_errors), write $(kv "$k" write_errors), timeout $(kv "$k" timeouts)"
-        echo "server during part 2: RSS max $(mb "$HIGH_MAX_RSS_KB") MB (sampled every 0.5 s), $(mb "$HIGH_END_RSS_KB") MB at its end; up to $HIGH_MAX_THREADS JVM threads; CPU $HIGH_CPU s in ${DURATION} s ($(awk -v c="$HIGH_CPU" -v d="$DURATION" 'BEGIN { printf "%.2f", c / d }') of $(nproc) cores)"
+        for c in $HIGH_CONCURRENCY; do
+            k=$RAW/api-high-c$c.kv
+            printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' "$c" "$HIGH_LATENCY_MS" "$(kv "$k" rps)" \
+                "$(expected_rps "$c")" "$(ratio "$(kv "$k" rps)" "$(expected_rps "$c")")" "$(kv "$k" p50_ms)" \
+                "$(kv "$k" p99_ms)" "$(kv "$k" max_ms)" "$(kv "$k" status_errors)" "$(kv "$k" socket_errors)"
+        done
+        for c in $HIGH_CONCURRENCY; do
+            k=$RAW/api-high-c$c.kv
+            read -r max_rss end_rss max_threads cpu <"$RAW/high-c$c.txt"
+            echo "c=$c: socket errors: connect $(kv "$k" connect_errors), read $(kv "$k" read_errors), write $(kv "$k" write_errors), timeout $(kv "$k" timeouts); server RSS max $(mb "$max_rss") MB (sampled every 0.5 s), $(mb "$end_rss") MB at the end; up to $max_threads JVM threads; CPU $cpu s in ${DURATION} s ($(awk -v c="$cpu" -v d="$DURATION" 'BEGIN { printf "%.2f", c / d }') of $(nproc) cores)"
+        done
     fi
     echo
     echo "server (JVM) RSS at the end: VmRSS $(mb "$VMRSS_KB") MB, peak VmHWM $(mb "$VMHWM_KB") MB (whole run); embedded PostgreSQL (all its processes, PSS): $(mb "$PG_PSS_KB") MB"
@@ -203,12 +217,16 @@ below() { awk -v v="$1" -v t="$2" 'BEGIN { print (v < t ? "MET" : "NOT MET") }';
         done
     fi
     if part 2; then
-        k=$RAW/api-high.kv
-        r=$(ratio "$(kv "$k" rps)" "$expected")
-        echo "  part 2: $(kv "$k" rps) req/s = $r x connections/latency ($expected), >= 0.90  $(verdict "$r" 0.9)"
-        echo "  part 2: errors $HIGH_ERRORS (non-2xx $(kv "$k" status_errors), socket $(kv "$k" socket_errors)) == 0  $( (( HIGH_ERRORS == 0 )) && echo MET || echo NOT MET)"
+        for c in $HIGH_CONCURRENCY; do
+            k=$RAW/api-high-c$c.kv
+            r=$(ratio "$(kv "$k" rps)" "$(expected_rps "$c")")
+            errors=$(( $(kv "$k" status_errors) + $(kv "$k" socket_errors) ))
+            printf '  part 2, c=%-5s %s req/s = %s x connections/latency (%s) >= 0.90  %-8s  errors %s == 0  %s\n' "$c" \
+                "$(kv "$k" rps)" "$r" "$(expected_rps "$c")" "$(verdict "$r" 0.9)" "$errors" \
+                "$( (( errors == 0 )) && echo MET || echo NOT MET)"
+        done
         echo "  part 2: server RSS reported above (no target)"
     fi
 } | tee "$REPORT"
 log "report written to $REPORT (raw outputs in $RAW)"
-(( HIGH_ERRORS == 0 )) || die "part 2 had $HIGH_ERRORS errors (non-2xx or socket errors; see $RAW/api-high.wrk.txt and $SERVER_LOG)"
+(( HIGH_ERRORS == 0 )) || die "part 2 had $HIGH_ERRORS errors (non-2xx or socket errors; see $RAW/api-high-c*.wrk.txt and $SERVER_LOG)"
