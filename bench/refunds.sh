@@ -128,7 +128,7 @@ run_pgb_refunds() { # run_pgb_refunds <name> <conc> <seconds> <tag> <pool size>:
 
 pool_for() { # payments for a refund run of DURATION at the best rate seen so far, with room to spare
     if [[ -n $REFUND_POOL ]]; then echo "$REFUND_POOL"; return; fi
-    awk -v r="$RATE_EST" -v d="$DURATION" -v m="$MAX_REFUNDS" -v c="$1" 'BEGIN { n = int(r * d * 3 / m) + 4 * c + 50; print n }'
+    awk -v r="$RATE_EST" -v d="$DURATION" -v m="$MAX_REFUNDS" -v c="$1" 'BEGIN { n = int(r * d * 6 / m) + 4 * c + 50; print n }'
 }
 
 # ---------------------------------------------------------------------------------------------------------- warm-up

@@ -31,4 +31,18 @@ class EmbeddedPostgresTest {
             assertThat(rs.getString(1)).isEqualTo("still here");
         }
     }
+
+    /** New tables get statistics, and prepared statements get plans that fit them, within seconds (see startServer). */
+    @Test
+    void theServerLooksForTablesToAnalyzeEveryTenSeconds() throws Exception {
+        Path target = Files.createDirectories(Path.of("target"));
+        Path dataDir = Files.createTempDirectory(target.toAbsolutePath(), "pg-settings-").resolve("postgres");
+
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir, false);
+             var conn = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.username(), "");
+             var rs = conn.createStatement().executeQuery("show autovacuum_naptime")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("10s");
+        }
+    }
 }
