@@ -32,7 +32,10 @@ class EmbeddedPostgresTest {
         }
     }
 
-    /** New tables get statistics, and prepared statements get plans that fit them, within seconds (see startServer). */
+    /**
+     * New tables get statistics, and prepared statements get plans that fit them, within seconds (see
+     * EmbeddedPostgres.startServer).
+     */
     @Test
     void theServerLooksForTablesToAnalyzeEveryTenSeconds() throws Exception {
         Path target = Files.createDirectories(Path.of("target"));
