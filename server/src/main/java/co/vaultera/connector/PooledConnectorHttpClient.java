@@ -53,6 +53,10 @@ public final class PooledConnectorHttpClient implements ConnectorHttpClient, Aut
                                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                 .build())
                         .build())
+                // Connections left idle after a burst are closed in the background rather than held open until
+                // the processor drops them.
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
