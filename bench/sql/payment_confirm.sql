@@ -27,16 +27,17 @@ select merchant_connector_id, connector_type, connector_name, connector_label, p
 BEGIN;
 insert into payment_intent (merchant_id, payment_id, status, amount, currency,
     amount_captured, capture_method, authentication_type, customer_id, description,
-    return_url, metadata, setup_future_usage, client_secret, active_attempt_id,
-    attempt_count, profile_id, connector_preference, email, name, phone, phone_country_code,
-    billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
+    return_url, metadata, setup_future_usage, active_attempt_id, attempt_count,
+    profile_id, connector_preference, email, name, phone, phone_country_code, billing,
+    shipping, statement_descriptor_name, statement_descriptor_suffix,
     merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
-    card_network, card_exp_month, card_exp_year, card_holder_name, created_at, modified_at)
+    card_network, card_exp_month, card_exp_year, card_holder_name, client_secret,
+    created_at, modified_at)
 values (:merchant, 'pay_pgb_' || :client_id || '_' || :r, 'requires_confirmation', 1000, 'USD', 0, 'automatic',
-        'no_three_ds', null, null, null, null, null,
-        'pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20), null, 0,
+        'no_three_ds', null, null, null, null, null, null, 0,
         :profile, null, null, null, null, null, null, null, null, null, null, 'card', null, '424242', '4242',
-        'Visa', '12', '2030', substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34), now(), now())
+        'Visa', '12', '2030', substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34),
+        'pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20), now(), now())
 on conflict (merchant_id, payment_id) do nothing;
 COMMIT;
 

@@ -1,5 +1,6 @@
 package co.vaultera.connector;
 
+import co.vaultera.connector.simulator.SimulatorApiController;
 import co.vaultera.connector.simulator.SimulatorConnector;
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.connector.spi.ConnectorHttpClient;
@@ -44,7 +45,7 @@ public class ConnectorConfig {
     @Bean
     ObservationPredicate simulatorRequestsUnobserved() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && server.getCarrier().getRequestURI().startsWith("/simulator/"));
+                && server.getCarrier().getRequestURI().startsWith(SimulatorApiController.PATH + "/"));
     }
 
     @Bean

@@ -45,6 +45,7 @@ public final class PooledConnectorHttpClient implements ConnectorHttpClient, Aut
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnPerRoute(maxConnectionsPerHost)
+                        // Room for a few processor hosts at their limit at once.
                         .setMaxConnTotal(maxConnectionsPerHost * 4)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofSeconds(5))

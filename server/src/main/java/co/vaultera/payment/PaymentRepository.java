@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -55,17 +54,19 @@ public class PaymentRepository {
         return jdbc.sql("""
                         insert into payment_intent (merchant_id, payment_id, status, amount, currency,
                             amount_captured, capture_method, authentication_type, customer_id, description,
-                            return_url, metadata, setup_future_usage, client_secret, active_attempt_id,
-                            attempt_count, profile_id, connector_preference, email, name, phone, phone_country_code,
-                            billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
+                            return_url, metadata, setup_future_usage, active_attempt_id, attempt_count,
+                            profile_id, connector_preference, email, name, phone, phone_country_code, billing,
+                            shipping, statement_descriptor_name, statement_descriptor_suffix,
                             merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
-                            card_network, card_exp_month, card_exp_year, card_holder_name, created_at, modified_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?,
+                            card_network, card_exp_month, card_exp_year, card_holder_name, client_secret,
+                            created_at, modified_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,
                                 ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (merchant_id, payment_id) do nothing
                         """)
-                .params(columns(List.of(key.merchantId(), p.paymentId()), p, List.of(p.clientSecret()), key,
-                        List.of(created, created)))
+                .params(key.merchantId(), p.paymentId())
+                .params(columns(key, p))
+                .params(p.clientSecret(), created, created)
                 .update() == 1;
     }
 
@@ -85,27 +86,22 @@ public class PaymentRepository {
                                modified_at = ?
                          where merchant_id = ? and payment_id = ? and status = ?
                         """)
-                .params(columns(List.of(), p, List.of(), key, Arrays.asList(p.cancellationReason(),
-                        Timestamp.from(p.modifiedAt()), key.merchantId(), id, expected.wireName())))
+                .params(columns(key, p))
+                .params(p.cancellationReason(), Timestamp.from(p.modifiedAt()), key.merchantId(), id,
+                        expected.wireName())
                 .update() == 1;
     }
 
     /**
-     * The bound values of an insert or update of an intent: {@code before}, then the columns both write in the same
-     * order (status through connector_preference, with {@code clientSecret} after setup_future_usage on insert),
-     * the encrypted contact and card columns, then {@code after}. One place, so the two statements can never
-     * encrypt a field under different associated data.
+     * The columns the insert and the update of an intent both write, in the same order (status through
+     * card_holder_name). One place, so the two statements can never encrypt a field under different associated data.
      */
-    private List<Object> columns(List<Object> before, PaymentIntent p, List<Object> clientSecret, DataKey key,
-                                 List<Object> after) {
+    private List<Object> columns(DataKey key, PaymentIntent p) {
         String id = p.paymentId();
         StoredCard card = p.card();
-        List<Object> values = new ArrayList<>(before);
-        values.addAll(Arrays.asList(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(),
+        return Arrays.asList(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(),
                 p.captureMethod(), p.authenticationType(), p.customerId(), p.description(), p.returnUrl(),
-                text(p.metadata()), p.setupFutureUsage()));
-        values.addAll(clientSecret);
-        values.addAll(Arrays.asList(p.activeAttemptId(), p.attemptCount(), p.profileId(),
+                text(p.metadata()), p.setupFutureUsage(), p.activeAttemptId(), p.attemptCount(), p.profileId(),
                 text(p.connectorPreference()), key.encrypt(p.email(), id, "email"), key.encrypt(p.name(), id, "name"),
                 key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
                 key.encrypt(text(p.billing()), id, "billing"), key.encrypt(text(p.shipping()), id, "shipping"),
@@ -113,9 +109,7 @@ public class PaymentRepository {
                 p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
                 card == null ? null : card.last4(), card == null ? null : card.network(),
                 card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name")));
-        values.addAll(after);
-        return values;
+                card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"));
     }
 
     public Optional<PaymentIntent> findIntent(DataKey key, String paymentId) {

@@ -34,8 +34,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * further than the processor's decision.
  */
 @RestController
-@RequestMapping("/simulator")
+@RequestMapping(SimulatorApiController.PATH)
 public class SimulatorApiController {
+
+    /** Where the server mounts this API. */
+    public static final String PATH = "/simulator";
 
     /** Carries the connector account's {@code api_key}. */
     public static final String API_KEY_HEADER = "X-Simulator-Api-Key";
