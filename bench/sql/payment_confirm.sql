@@ -1,10 +1,10 @@
 -- pgbench: the SQL of one POST /payments with confirm=true (the benchmark's card body, no customer, no
 -- Idempotency-Key), statement for statement as the switch issues it (PaymentService.create,
--- PaymentLifecycle.confirm, PaymentOutcomes.apply, PaymentService.view; checked against the embedded PostgreSQL's
+-- PaymentLifecycle.createConfirmed, PaymentOutcomes.apply; checked against the embedded PostgreSQL's
 -- log_statement=all output of one request). One pgbench "transaction" = the whole request's SQL: two autocommit
--- reads, three transactions (A: the intent; B: lock, route, attempt, intent, card vault; C: lock, attempt,
--- outcome, intent) and the autocommit read of the payment's refunds for the response. The processor call between
--- B and C (the in-process simulator, over HTTP) is not SQL, and not here.
+-- reads (default profile, routing) and two transactions (A: the intent, already holding its attempt and card vault,
+-- and the attempt; B: lock, attempt, outcome, intent). The processor call between A and B (the in-process
+-- simulator, over HTTP) is not SQL, and not here.
 -- Values stand in for the bound parameters: a fresh payment id per transaction, the statuses and amounts the
 -- server writes, bytea "ciphertexts" of the lengths it writes (AES-GCM, 1 + 12 + plaintext + 16 bytes:
 -- card_holder_name "Bench" 34, card_vault ~99-byte JSON 128), now() for the timestamps.
@@ -23,7 +23,7 @@ select merchant_connector_id, connector_type, connector_name, connector_label, p
   from merchant_connector_account
  where merchant_id = :merchant order by created_seq;
 
--- tx A: PaymentRepository.insertIntent
+-- tx A: PaymentLifecycle.createConfirmed: the intent (status processing, its attempt and card vault), the attempt
 BEGIN;
 insert into payment_intent (merchant_id, payment_id, status, amount, currency,
     amount_captured, capture_method, authentication_type, customer_id, description,
@@ -32,31 +32,14 @@ insert into payment_intent (merchant_id, payment_id, status, amount, currency,
     shipping, statement_descriptor_name, statement_descriptor_suffix,
     merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
     card_network, card_exp_month, card_exp_year, card_holder_name, client_secret,
-    created_at, modified_at)
-values (:merchant, 'pay_pgb_' || :client_id || '_' || :r, 'requires_confirmation', 1000, 'USD', 0, 'automatic',
-        'no_three_ds', null, null, null, null, null, null, 0,
+    card_vault, created_at, modified_at)
+values (:merchant, 'pay_pgb_' || :client_id || '_' || :r, 'processing', 1000, 'USD', 0, 'automatic',
+        'no_three_ds', null, null, null, null, null, 'pay_pgb_' || :client_id || '_' || :r || '_1', 1,
         :profile, null, null, null, null, null, null, null, null, null, null, 'card', null, '424242', '4242',
         'Visa', '12', '2030', substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34),
-        'pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20), now(), now())
+        'pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20),
+        decode(repeat(md5(random()::text), 8), 'hex'), now(), now())
 on conflict (merchant_id, payment_id) do nothing;
-COMMIT;
-
--- tx B: PaymentLifecycle.confirm, first transaction
-BEGIN;
-select payment_id, status, amount, currency, amount_captured, capture_method, authentication_type, customer_id,
-       description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
-       active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference, email,
-       name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
-       statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type, card_isin,
-       card_last4, card_network, card_exp_month, card_exp_year, card_holder_name, cancellation_reason,
-       created_at, modified_at
-  from payment_intent where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r for update;
-select merchant_connector_id, connector_type, connector_name, connector_label, profile_id,
-       connector_account_details, test_mode, disabled, payment_methods_enabled::text as pme,
-       metadata::text as metadata, connector_webhook_details, business_country, business_label,
-       business_sub_label, status, created_at
-  from merchant_connector_account
- where merchant_id = :merchant order by created_seq;
 insert into payment_attempt (merchant_id, attempt_id, payment_id, status, connector,
     merchant_connector_id, amount, currency, capture_method, authentication_type,
     amount_capturable, amount_captured, payment_method, payment_method_type, next_sync_at,
@@ -64,26 +47,11 @@ insert into payment_attempt (merchant_id, attempt_id, payment_id, status, connec
 values (:merchant, 'pay_pgb_' || :client_id || '_' || :r || '_1', 'pay_pgb_' || :client_id || '_' || :r, 'pending',
         'stripe_test', :mca, 1000, 'USD', 'automatic', 'no_three_ds', 0, 0, 'card', null,
         now() + interval '90 seconds', now(), now());
-update payment_intent
-   set status = 'processing', amount = 1000, currency = 'USD', amount_captured = 0, capture_method = 'automatic',
-       authentication_type = 'no_three_ds', customer_id = null, description = null, return_url = null,
-       metadata = null::json, setup_future_usage = null, active_attempt_id = 'pay_pgb_' || :client_id || '_' || :r || '_1',
-       attempt_count = 1, profile_id = :profile, connector_preference = null::jsonb, email = null, name = null,
-       phone = null, phone_country_code = null, billing = null, shipping = null, statement_descriptor_name = null,
-       statement_descriptor_suffix = null, merchant_order_reference_id = null, payment_method = 'card',
-       payment_method_type = null, card_isin = '424242', card_last4 = '4242', card_network = 'Visa',
-       card_exp_month = '12', card_exp_year = '2030',
-       card_holder_name = substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34), cancellation_reason = null,
-       modified_at = now()
- where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r
-   and status = 'requires_confirmation';
-update payment_intent set card_vault = decode(repeat(md5(random()::text), 8), 'hex')
- where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r;
 COMMIT;
 
 -- (the processor call)
 
--- tx C: PaymentOutcomes.apply
+-- tx B: PaymentOutcomes.apply
 BEGIN;
 select payment_id, status, amount, currency, amount_captured, capture_method, authentication_type, customer_id,
        description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
@@ -118,9 +86,3 @@ update payment_intent
  where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r and status = 'processing';
 COMMIT;
 
--- PaymentService.view: the payment's refunds for the response (amount_captured > 0)
-select refund_id, payment_id, attempt_id, connector, merchant_connector_id, connector_transaction_id,
-       connector_refund_id, amount, currency, status, refund_type, reason, metadata::text as metadata,
-       error_code, error_message, sync_count, created_at, modified_at
-  from refund where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r
- order by created_at, refund_id;

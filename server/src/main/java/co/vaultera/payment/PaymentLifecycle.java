@@ -69,32 +69,70 @@ public class PaymentLifecycle {
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);
             }
-            CardDetails card = body != null && body.card() != null ? body.card()
-                    : payments.loadCard(m.dataKey(), paymentId).orElse(null);
-            if (card == null) {
-                throw new ApiException(ErrorCode.IR_04, "Missing required param: payment_method_data");
-            }
-            if (body != null && body.cardCvc() != null) {
-                // A stored card's CVC is never kept; the merchant may send it again with the confirm.
-                card = new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(), card.holderName(),
-                        body.cardCvc());
-            }
+            CardDetails card = cardToCharge(body, body != null && body.card() != null ? body.card()
+                    : payments.loadCard(m.dataKey(), paymentId).orElse(null));
             RoutableAccount account = route(m, intent.profileId(), intent.connectorPreference());
-            String attemptId = paymentId + "_" + (intent.attemptCount() + 1);
-            Instant now = Timestamps.now();
-            PaymentAttempt attempt = new PaymentAttempt(attemptId, paymentId, AttemptStatus.PENDING,
-                    account.connectorName(), account.merchantConnectorId(), intent.amount(), intent.currency(),
-                    intent.captureMethod(), intent.authenticationType(), 0, 0, null, null, null, null, null,
-                    intent.paymentMethod(), intent.paymentMethodType(), 0, now, now);
-            // Recorded before the call, with a sync already due: if we die mid-call, sync finds the charge.
+            PaymentAttempt attempt = newAttempt(intent, account);
+            PaymentIntent started = PaymentChanges.withNewAttempt(intent, attempt.attemptId());
             payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
-            PaymentIntent started = PaymentChanges.withNewAttempt(intent, attemptId);
             payments.updateIntent(m.dataKey(), started, from);
             // The vault keeps the card (without its CVC) for a manual retry.
             payments.storeCard(m.dataKey(), paymentId, card);
             return new Started(started, attempt, account, card);
         });
+        return authorize(m, s);
+    }
+
+    /**
+     * A create with {@code confirm=true}: the new intent is written already holding its first attempt and its card,
+     * in one transaction with that attempt, then authorized as {@link #confirm} does. One transaction instead of
+     * create's and confirm's, and nothing to read back: a refused create leaves nothing behind.
+     *
+     * @param account the processor account {@link #route} chose for the new intent
+     */
+    public Applied createConfirmed(MerchantContext m, PaymentIntent created, PaymentRequest body,
+                                   RoutableAccount account) {
+        Started s = tx.execute(status -> {
+            PaymentAttempt attempt = newAttempt(created, account);
+            PaymentIntent started = PaymentChanges.withNewAttempt(created, attempt.attemptId());
+            if (!payments.insertIntent(m.dataKey(), started, body.card())) {
+                throw alreadyExists();
+            }
+            CardDetails card = cardToCharge(body, body.card());
+            payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
+            return new Started(started, attempt, account, card);
+        });
+        return authorize(m, s);
+    }
+
+    /** The card a confirm charges: the one sent or stored, with the CVC sent alongside (a stored one has none). */
+    private static CardDetails cardToCharge(PaymentRequest body, CardDetails card) {
+        if (card == null) {
+            throw new ApiException(ErrorCode.IR_04, "Missing required param: payment_method_data");
+        }
+        if (body != null && body.cardCvc() != null) {
+            return new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(), card.holderName(),
+                    body.cardCvc());
+        }
+        return card;
+    }
+
+    /**
+     * The attempt a confirm records before calling the processor (with a sync already due: if we die mid-call,
+     * sync finds the charge).
+     */
+    private static PaymentAttempt newAttempt(PaymentIntent intent, RoutableAccount account) {
+        Instant now = Timestamps.now();
+        return new PaymentAttempt(intent.paymentId() + "_" + (intent.attemptCount() + 1), intent.paymentId(),
+                AttemptStatus.PENDING, account.connectorName(), account.merchantConnectorId(), intent.amount(),
+                intent.currency(), intent.captureMethod(), intent.authenticationType(), 0, 0, null, null, null, null,
+                null, intent.paymentMethod(), intent.paymentMethodType(), 0, now, now);
+    }
+
+    /** The processor call of a started confirm, outside any transaction, and its outcome recorded. */
+    private Applied authorize(MerchantContext m, Started s) {
         PaymentIntent intent = s.intent();
+        String paymentId = intent.paymentId();
         PaymentResult result = call(s.account(), c -> c.authorize(new AuthorizeRequest(s.account().account(),
                 paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
                 captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
@@ -285,6 +323,11 @@ public class PaymentLifecycle {
 
     static ApiException notFound() {
         return ApiException.notFound("Payment");
+    }
+
+    static ApiException alreadyExists() {
+        return new ApiException(ErrorCode.HE_01,
+                "The payment with the specified payment_id already exists in our records");
     }
 
     private static PaymentAttempt withStatus(PaymentAttempt a, AttemptStatus status) {

@@ -49,7 +49,8 @@ public class PaymentRepository {
     }
 
     /** Inserts the intent unless its id is taken; answers whether it did. */
-    public boolean insertIntent(DataKey key, PaymentIntent p) {
+    /** Writes a new intent, with the card to keep in its vault (or {@code null}); false if the id is taken. */
+    public boolean insertIntent(DataKey key, PaymentIntent p, CardDetails card) {
         Timestamp created = Timestamp.from(p.createdAt());
         return jdbc.sql("""
                         insert into payment_intent (merchant_id, payment_id, status, amount, currency,
@@ -59,14 +60,14 @@ public class PaymentRepository {
                             shipping, statement_descriptor_name, statement_descriptor_suffix,
                             merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
                             card_network, card_exp_month, card_exp_year, card_holder_name, client_secret,
-                            created_at, modified_at)
+                            card_vault, created_at, modified_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,
-                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (merchant_id, payment_id) do nothing
                         """)
                 .params(key.merchantId(), p.paymentId())
                 .params(columns(key, p))
-                .params(p.clientSecret(), created, created)
+                .params(p.clientSecret(), card == null ? null : sealed(key, p.paymentId(), card), created, created)
                 .update() == 1;
     }
 
@@ -144,12 +145,16 @@ public class PaymentRepository {
      * the CVC again ({@code card_cvc}) or goes without.
      */
     public void storeCard(DataKey key, String paymentId, CardDetails card) {
+        jdbc.sql("update payment_intent set card_vault = ? where merchant_id = ? and payment_id = ?")
+                .params(sealed(key, paymentId, card), key.merchantId(), paymentId)
+                .update();
+    }
+
+    /** The card as the vault keeps it: encrypted, without its CVC. */
+    private byte[] sealed(DataKey key, String paymentId, CardDetails card) {
         CardDetails withoutCvc = new CardDetails(card.number(), card.expiryMonth(), card.expiryYear(),
                 card.holderName(), null);
-        jdbc.sql("update payment_intent set card_vault = ? where merchant_id = ? and payment_id = ?")
-                .params(key.encrypt(json.writeValueAsString(withoutCvc), paymentId, "card_vault"), key.merchantId(),
-                        paymentId)
-                .update();
+        return key.encrypt(json.writeValueAsString(withoutCvc), paymentId, "card_vault");
     }
 
     public Optional<CardDetails> loadCard(DataKey key, String paymentId) {

@@ -5,6 +5,7 @@ import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Ids;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connectoraccount.ConnectorAccountService;
+import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
 import co.vaultera.customer.CustomerService;
 import co.vaultera.payment.PaymentOutcomes.Applied;
 import co.vaultera.payment.api.PaymentListResponse;
@@ -57,22 +58,15 @@ public class PaymentService {
                 null, null, null, null, null, null, null, null, null, now, now);
         PaymentIntent intent = PaymentChanges.apply(blank, req);
         PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));
-        boolean confirm = Boolean.TRUE.equals(req.confirm());
-        if (confirm) {
-            // Refused before anything is written: a create-and-confirm that cannot be routed leaves nothing behind.
-            lifecycle.route(m, created.profileId(), created.connectorPreference());
+        if (Boolean.TRUE.equals(req.confirm())) {
+            // Routed before anything is written: a create-and-confirm that cannot be routed leaves nothing behind.
+            RoutableAccount account = lifecycle.route(m, created.profileId(), created.connectorPreference());
+            Applied confirmed = lifecycle.createConfirmed(m, created, req, account);
+            // No captures or refunds to read: any another request makes now comes after this answer's state.
+            return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of());
         }
-        tx.executeWithoutResult(status -> {
-            if (!payments.insertIntent(m.dataKey(), created)) {
-                throw new ApiException(ErrorCode.HE_01,
-                        "The payment with the specified payment_id already exists in our records");
-            }
-            if (req.card() != null && !confirm) {
-                payments.storeCard(m.dataKey(), paymentId, req.card());
-            }
-        });
-        if (confirm) {
-            return view(m, lifecycle.confirm(m, paymentId, req));
+        if (!payments.insertIntent(m.dataKey(), created, req.card())) {
+            throw PaymentLifecycle.alreadyExists();
         }
         return views.of(m.merchantId(), created, null, List.of(), List.of());
     }
@@ -84,7 +78,6 @@ public class PaymentService {
         return "pay_" + (idSeed != null ? idSeed : Ids.alphanumeric(20));
     }
 
-    /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
     /**
      * A create retried after its first run died: the payment exists. If it was meant to be confirmed and never
      * got that far, confirm it now (the request still has the card); otherwise answer its synced state.

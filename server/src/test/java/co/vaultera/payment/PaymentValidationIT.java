@@ -209,6 +209,14 @@ class PaymentValidationIT extends PaymentTestSupport {
     }
 
     @Test
+    void aCreateAndConfirmWithoutACardIsRefusedAndLeavesNothingBehind() {
+        String paymentId = unique("pay_nocard");
+        post("/payments", merchant.apiKey(), "{\"payment_id\":\"" + paymentId
+                + "\",\"amount\":1000,\"currency\":\"USD\",\"confirm\":true}").expectError(400, "IR_04");
+        get("/payments/" + paymentId, merchant.apiKey()).expectError(404, "HE_02");
+    }
+
+    @Test
     void aCreateAndConfirmRefusedForLackOfAConnectorLeavesNothingBehindAndCanBeRetried() {
         TestMerchant bare = newMerchant();
         String paymentId = unique("pay_noconn");
