@@ -43,16 +43,12 @@ public class ApiKeyService {
     public Optional<MerchantContext> authenticate(String presentedKey) {
         byte[] hash = hasher.hash(presentedKey);
         String cacheKey = HexFormat.of().formatHex(hash);
-        AuthCache.Entry entry = cache.get(cacheKey);
+        AuthCache.Entry entry = cache.get(cacheKey, () -> keys.findCredential(hash)
+                .map(c -> new AuthCache.Entry(c.keyId(), c.expiresAt(),
+                        new MerchantContext(c.merchantId(), dataKeys.unwrap(c.merchantId(), c.wrappedDataKey()))))
+                .orElse(null));
         if (entry == null) {
-            entry = keys.findCredential(hash)
-                    .map(c -> new AuthCache.Entry(c.keyId(), c.expiresAt(),
-                            new MerchantContext(c.merchantId(), dataKeys.unwrap(c.merchantId(), c.wrappedDataKey()))))
-                    .orElse(null);
-            if (entry == null) {
-                return Optional.empty();
-            }
-            cache.put(cacheKey, entry);
+            return Optional.empty();
         }
         if (entry.expiresAt() != null && !entry.expiresAt().isAfter(Instant.now())) {
             return Optional.empty();
