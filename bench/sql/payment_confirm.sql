@@ -1,8 +1,8 @@
 -- pgbench: the SQL of one POST /payments with confirm=true (the benchmark's card body, no customer, no
 -- Idempotency-Key), statement for statement as the switch issues it (PaymentService.create,
 -- PaymentLifecycle.createConfirmed, PaymentOutcomes.apply; checked against the embedded PostgreSQL's
--- log_statement=all output of one request). One pgbench "transaction" = the whole request's SQL: two autocommit
--- reads (default profile, routing) and two transactions (A: the intent, already holding its attempt and card vault,
+-- log_statement=all output of one request). One pgbench "transaction" = the whole request's SQL: an autocommit
+-- read (routing) and two transactions (A: the intent, already holding its attempt and card vault,
 -- and the attempt; B: lock, attempt, outcome, intent). The processor call between A and B (the in-process
 -- simulator, over HTTP) is not SQL, and not here.
 -- Values stand in for the bound parameters: a fresh payment id per transaction, the statuses and amounts the
@@ -13,8 +13,6 @@
 -- Ids: pay_pgb_<client>_<random>, attempt <id>_1 (the API's are pay_ + 20 alphanumerics, so never collide).
 \set r random(100000000000000, 999999999999999)
 
--- ConnectorAccountService.profileOrDefault (no profile_id in the request)
-select default_profile from merchant_account where merchant_id = :merchant;
 -- PaymentLifecycle.route before anything is written: the merchant's connector accounts in routing order
 select merchant_connector_id, connector_type, connector_name, connector_label, profile_id,
        connector_account_details, test_mode, disabled, payment_methods_enabled::text as pme,

@@ -23,17 +23,19 @@ public class ApiKeyRepository {
     }
 
     /** What a request needs to authenticate, found by the keyed hash of the presented key. */
-    public record Credential(String merchantId, String keyId, Instant expiresAt, byte[] wrappedDataKey) {
+    public record Credential(String merchantId, String keyId, Instant expiresAt, byte[] wrappedDataKey,
+                             String defaultProfile) {
     }
 
     public Optional<Credential> findCredential(byte[] hashedKey) {
         return jdbc.sql("""
-                        select k.merchant_id, k.key_id, k.expires_at, m.data_key
+                        select k.merchant_id, k.key_id, k.expires_at, m.data_key, m.default_profile
                           from api_key k join merchant_account m on m.merchant_id = k.merchant_id
                          where k.hashed_api_key = ?
                         """)
                 .param(hashedKey)
-                .query((rs, i) -> new Credential(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getBytes(4)))
+                .query((rs, i) -> new Credential(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getBytes(4),
+                        rs.getString(5)))
                 .optional();
     }
 

@@ -45,7 +45,8 @@ public class ApiKeyService {
         String cacheKey = HexFormat.of().formatHex(hash);
         AuthCache.Entry entry = cache.get(cacheKey, () -> keys.findCredential(hash)
                 .map(c -> new AuthCache.Entry(c.keyId(), c.expiresAt(),
-                        new MerchantContext(c.merchantId(), dataKeys.unwrap(c.merchantId(), c.wrappedDataKey()))))
+                        new MerchantContext(c.merchantId(), dataKeys.unwrap(c.merchantId(), c.wrappedDataKey()),
+                                c.defaultProfile())))
                 .orElse(null));
         if (entry == null) {
             return Optional.empty();

@@ -39,11 +39,6 @@ public class ConnectorAccountRepository {
                 .params(merchantId, profileId).query(Integer.class).optional().isPresent();
     }
 
-    public String defaultProfile(String merchantId) {
-        return jdbc.sql("select default_profile from merchant_account where merchant_id = ?").param(merchantId)
-                .query(String.class).single();
-    }
-
     public void insert(DataKey key, ConnectorAccountRecord a) {
         String id = a.merchantConnectorId();
         Timestamp now = Timestamp.from(a.createdAt());

@@ -102,10 +102,6 @@ public class ConnectorAccountService {
         return routable(find(merchant, merchantConnectorId));
     }
 
-    public String defaultProfile(MerchantContext merchant) {
-        return accounts.defaultProfile(merchant.merchantId());
-    }
-
     private RoutableAccount routable(ConnectorAccountRecord a) {
         AuthDetails d = a.accountDetails();
         @SuppressWarnings("unchecked")
@@ -126,7 +122,7 @@ public class ConnectorAccountService {
 
     private String profile(MerchantContext merchant, String requested) {
         if (requested == null) {
-            return accounts.defaultProfile(merchant.merchantId());
+            return merchant.defaultProfile();
         }
         if (!accounts.profileExists(merchant.merchantId(), requested)) {
             throw ApiException.notFound("Business profile");

@@ -129,13 +129,18 @@ public class MerchantRepository {
         return jdbc.sql("delete from merchant_account where merchant_id = ?").param(merchantId).update() == 1;
     }
 
-    public Optional<byte[]> wrappedDataKey(String merchantId) {
+    private byte[] wrappedKey(String merchantId) {
         return jdbc.sql("select data_key from merchant_account where merchant_id = ?").param(merchantId)
-                .query(byte[].class).optional();
+                .query(byte[].class).single();
     }
 
-    private byte[] wrappedKey(String merchantId) {
-        return wrappedDataKey(merchantId).orElseThrow();
+    /** What a merchant's request context is made of (see {@code MerchantContext}). */
+    public record ContextColumns(byte[] wrappedDataKey, String defaultProfile) {
+    }
+
+    public Optional<ContextColumns> contextColumns(String merchantId) {
+        return jdbc.sql("select data_key, default_profile from merchant_account where merchant_id = ?")
+                .param(merchantId).query((rs, i) -> new ContextColumns(rs.getBytes(1), rs.getString(2))).optional();
     }
 
     private Merchant map(ResultSet rs, int row) throws SQLException {

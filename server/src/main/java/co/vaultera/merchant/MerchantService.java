@@ -84,8 +84,8 @@ public class MerchantService {
      * key and scoping as an authenticated request.
      */
     public Optional<MerchantContext> context(String merchantId) {
-        return merchants.wrappedDataKey(merchantId)
-                .map(wrapped -> new MerchantContext(merchantId, dataKeys.unwrap(merchantId, wrapped)));
+        return merchants.contextColumns(merchantId).map(c -> new MerchantContext(merchantId,
+                dataKeys.unwrap(merchantId, c.wrappedDataKey()), c.defaultProfile()));
     }
 
     /** The merchant as stored, for flows that need its settings (return URL, response hash key). */

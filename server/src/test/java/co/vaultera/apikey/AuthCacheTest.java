@@ -23,7 +23,7 @@ class AuthCacheTest {
     private final AtomicInteger lookups = new AtomicInteger();
 
     private static AuthCache.Entry entry(String merchantId, String keyId) {
-        return new AuthCache.Entry(keyId, null, new MerchantContext(merchantId, null));
+        return new AuthCache.Entry(keyId, null, new MerchantContext(merchantId, null, null));
     }
 
     /** A lookup that counts itself and answers the given entry. */
