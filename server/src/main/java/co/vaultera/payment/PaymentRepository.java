@@ -48,7 +48,6 @@ public class PaymentRepository {
         this.json = json;
     }
 
-    /** Inserts the intent unless its id is taken; answers whether it did. */
     /** Writes a new intent, with the card to keep in its vault (or {@code null}); false if the id is taken. */
     public boolean insertIntent(DataKey key, PaymentIntent p, CardDetails card) {
         Timestamp created = Timestamp.from(p.createdAt());

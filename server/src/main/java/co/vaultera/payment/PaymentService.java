@@ -93,6 +93,7 @@ public class PaymentService {
         return retrieve(m, paymentId, true);
     }
 
+    /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
     public PaymentResponse update(MerchantContext m, String paymentId, PaymentRequest req) {
         checkReferences(m, req);
         PaymentIntent updated = tx.execute(status -> {
