@@ -79,7 +79,8 @@ public class AuthCache {
             }
             mine.result().complete(entry);
             return entry;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Also an Error: the requests waiting for this lookup must not wait forever.
             mine.result().completeExceptionally(e);
             throw e;
         } finally {
@@ -99,6 +100,9 @@ public class AuthCache {
         try {
             return result.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }

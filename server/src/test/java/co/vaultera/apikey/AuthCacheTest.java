@@ -151,6 +151,31 @@ class AuthCacheTest {
         assertThat(cache.get("h", counting(e))).isEqualTo(e);
     }
 
+    @Test
+    void requestsWaitingForALookupThatDiesWithAnErrorGetTheErrorInsteadOfWaitingForever() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<AuthCache.Entry> dying = () -> {
+            lookups.incrementAndGet();
+            await(release);
+            throw new StackOverflowError("lookup died");
+        };
+        // Not closed with try-with-resources: close() would wait for a request that never gets its answer.
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Future<AuthCache.Entry> first = threads.submit(() -> cache.get("h", dying));
+            waitUntil(() -> lookups.get() == 1);
+            Future<AuthCache.Entry> second = threads.submit(() -> cache.get("h", dying));
+            Thread.sleep(100);
+            release.countDown();
+            for (Future<AuthCache.Entry> f : List.of(first, second)) {
+                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(StackOverflowError.class);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(lookups).hasValue(1);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(5, TimeUnit.SECONDS)) {
