@@ -35,8 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The flows that talk to processors: confirm, capture, cancel, sync and the 3DS return. Each runs
  * transaction 1 (lock the payment, check the transition, record the intent to call; for a create with confirm, write
  * the new payment already recording it), then the connector call outside any transaction, then transaction 2
- * ({@link PaymentOutcomes}). A timeout or 5xx leaves the attempt
- * waiting for sync: it is never taken for a decline.
+ * ({@link PaymentOutcomes}). A timeout or 5xx leaves the attempt waiting for sync: it is never taken for a decline.
  */
 @Service
 public class PaymentLifecycle {
