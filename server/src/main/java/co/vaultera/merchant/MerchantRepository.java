@@ -129,11 +129,6 @@ public class MerchantRepository {
         return jdbc.sql("delete from merchant_account where merchant_id = ?").param(merchantId).update() == 1;
     }
 
-    private byte[] wrappedKey(String merchantId) {
-        return jdbc.sql("select data_key from merchant_account where merchant_id = ?").param(merchantId)
-                .query(byte[].class).single();
-    }
-
     /** What a merchant's request context is made of (see {@code MerchantContext}). */
     public record ContextColumns(byte[] wrappedDataKey, String defaultProfile) {
     }
@@ -141,6 +136,10 @@ public class MerchantRepository {
     public Optional<ContextColumns> contextColumns(String merchantId) {
         return jdbc.sql("select data_key, default_profile from merchant_account where merchant_id = ?")
                 .param(merchantId).query((rs, i) -> new ContextColumns(rs.getBytes(1), rs.getString(2))).optional();
+    }
+
+    private byte[] wrappedKey(String merchantId) {
+        return contextColumns(merchantId).orElseThrow().wrappedDataKey();
     }
 
     private Merchant map(ResultSet rs, int row) throws SQLException {
