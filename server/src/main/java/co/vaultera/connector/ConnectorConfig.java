@@ -1,12 +1,10 @@
 package co.vaultera.connector;
 
-import co.vaultera.connector.simulator.SimulatorApiController;
 import co.vaultera.connector.simulator.SimulatorConnector;
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.connector.spi.ConnectorHttpClient;
 import co.vaultera.connector.spi.PaymentConnector;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationPredicate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /** Wires the connectors: today the built-in simulator under every test-processor name. */
 @Configuration(proxyBeanMethods = false)
@@ -35,17 +32,6 @@ public class ConnectorConfig {
     MeteredConnectorHttpClient connectorHttpClient(
             MeterRegistry meters, @Value("${switch.connector.max-connections-per-host:4096}") int maxPerHost) {
         return new MeteredConnectorHttpClient(new PooledConnectorHttpClient(maxPerHost), meters);
-    }
-
-    /**
-     * The in-process simulator stands in for a processor elsewhere, so its requests are not the switch's API traffic
-     * and stay out of {@code http.server.requests}; the switch's side of each call is timed as
-     * {@code switch.connector.http}. Skipping them also spares every payment a second request observation.
-     */
-    @Bean
-    ObservationPredicate simulatorRequestsUnobserved() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && server.getCarrier().getRequestURI().startsWith(SimulatorApiController.PATH + "/"));
     }
 
     @Bean
