@@ -30,6 +30,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@value #API_KEY_HEADER} (any non-empty key; each key sees only its own objects), plus the HTML 3DS page.
  * Routes and headers are listed in the module README.
  *
+ * <p>Routes declare no {@code produces}: the maps are written as JSON and the HTML page sets its own type, and the
+ * server's router would otherwise parse every request's {@code Accept} header once per such route while looking for
+ * the handler of any GET, the switch's own included.
+ *
  * <p>Needs a {@link SimulatorProcessor} bean. Holds no card data: the PAN and CVC of an authorize request go no
  * further than the processor's decision.
  */
@@ -51,8 +55,6 @@ public class SimulatorApiController {
     /** How long {@link Fault#TIMEOUT_AFTER_CHARGE} holds the answer, in milliseconds. */
     public static final String FAULT_DELAY_HEADER = "X-Simulator-Fault-Delay-Ms";
 
-    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
-
     private final SimulatorProcessor processor;
 
     /** @param processor the engine this API exposes */
@@ -60,7 +62,7 @@ public class SimulatorApiController {
         this.processor = processor;
     }
 
-    @PostMapping(path = "/payments", produces = JSON)
+    @PostMapping("/payments")
     ResponseEntity<Map<String, Object>> authorize(@RequestHeader HttpHeaders headers,
                                                   @RequestBody Map<String, Object> body, UriComponentsBuilder uri) {
         Map<String, Object> card = SimulatorJson.requiredObject(body, "card");
@@ -75,21 +77,21 @@ public class SimulatorApiController {
         return ResponseEntity.status(status).body(SimulatorJson.payment(view, baseUrl(uri)));
     }
 
-    @GetMapping(path = "/payments", produces = JSON)
+    @GetMapping("/payments")
     Map<String, Object> findPayment(@RequestHeader HttpHeaders headers, @RequestParam("reference") String reference,
                                     UriComponentsBuilder uri) {
         return SimulatorJson.payment(processor.paymentByReference(account(headers), reference, simulation(headers)),
                 baseUrl(uri));
     }
 
-    @GetMapping(path = "/payments/{paymentId}", produces = JSON)
+    @GetMapping("/payments/{paymentId}")
     Map<String, Object> payment(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                 UriComponentsBuilder uri) {
         return SimulatorJson.payment(processor.payment(account(headers), paymentId, simulation(headers)),
                 baseUrl(uri));
     }
 
-    @PostMapping(path = "/payments/{paymentId}/capture", produces = JSON)
+    @PostMapping("/payments/{paymentId}/capture")
     Map<String, Object> capture(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                 @RequestBody Map<String, Object> body, UriComponentsBuilder uri) {
         PaymentView view = processor.capture(account(headers), paymentId, SimulatorJson.requiredLong(body, "amount"),
@@ -97,7 +99,7 @@ public class SimulatorApiController {
         return SimulatorJson.payment(view, baseUrl(uri));
     }
 
-    @PostMapping(path = "/payments/{paymentId}/void", produces = JSON)
+    @PostMapping("/payments/{paymentId}/void")
     Map<String, Object> voidPayment(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                     UriComponentsBuilder uri) {
         PaymentView view = processor.voidPayment(account(headers), paymentId,
@@ -105,7 +107,7 @@ public class SimulatorApiController {
         return SimulatorJson.payment(view, baseUrl(uri));
     }
 
-    @PostMapping(path = "/payments/{paymentId}/refunds", produces = JSON)
+    @PostMapping("/payments/{paymentId}/refunds")
     Map<String, Object> refund(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                @RequestBody Map<String, Object> body) {
         return SimulatorJson.refund(processor.refund(account(headers), paymentId,
@@ -113,17 +115,17 @@ public class SimulatorApiController {
                 headers.getFirst(IDEMPOTENCY_KEY_HEADER), simulation(headers)));
     }
 
-    @GetMapping(path = "/refunds", produces = JSON)
+    @GetMapping("/refunds")
     Map<String, Object> findRefund(@RequestHeader HttpHeaders headers, @RequestParam("reference") String reference) {
         return SimulatorJson.refund(processor.refundByReference(account(headers), reference, simulation(headers)));
     }
 
-    @GetMapping(path = "/refunds/{refundId}", produces = JSON)
+    @GetMapping("/refunds/{refundId}")
     Map<String, Object> refund(@RequestHeader HttpHeaders headers, @PathVariable("refundId") String refundId) {
         return SimulatorJson.refund(processor.refund(account(headers), refundId, simulation(headers)));
     }
 
-    @GetMapping(path = "/3ds/{paymentId}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/3ds/{paymentId}")
     ResponseEntity<String> challengePage(@PathVariable("paymentId") String paymentId, UriComponentsBuilder uri) {
         return processor.challenge(paymentId)
                 .filter(payment -> payment.returnUrl() != null)
