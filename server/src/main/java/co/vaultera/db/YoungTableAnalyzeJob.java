@@ -61,7 +61,8 @@ public class YoungTableAnalyzeJob {
                            and s.n_mod_since_analyze >= greatest(:min, c.reltuples)""")
                 .param("min", MIN_CHANGES).query(String.class).list();
         for (String table : tables) {
-            jdbc.sql("analyze " + table).update();
+            // While autovacuum works on the table, skip it rather than wait; the next round tries again.
+            jdbc.sql("analyze (skip_locked) " + table).update();
         }
         if (!tables.isEmpty()) {
             log.debug("analyzed {}", tables);
