@@ -128,6 +128,11 @@ PGB_ROWS=$(sql "select (select count(*) from customer where customer_id like 'cu
         done
     done
     echo
+    echo "CPU per request or transaction (ms of CPU time from /proc, whole run; the $(nproc) cores are shared):"
+    runs=()
+    for ep in create retrieve; do for c in $CONCURRENCY; do runs+=("api-$ep-c$c" "pgbench-$ep-c$c"); done; done
+    cpu_table "${runs[@]}"
+    echo
     echo "server (JVM) RSS at the end: VmRSS $(( VMRSS_KB / 1024 )) MB, peak VmHWM $(( VMHWM_KB / 1024 )) MB; embedded PostgreSQL (all its processes, PSS): $(( PG_PSS_KB / 1024 )) MB"
     echo "non-2xx responses: 0 in every API run (the script stops at the first run with any)"
     last=${CONCURRENCY##* }

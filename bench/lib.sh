@@ -185,9 +185,13 @@ kv() { sed -n "s/^$2=//p" "$1"; } # kv <file> <key>
 run_wrk() {
     local name=$1 lua=$2 c=$3 secs=$4 url=$5 t
     t=$(( c < 2 ? c : 2 ))
-    WRK_REPORT=$RAW/$name.kv wrk -t "$t" -c "$c" -d "${secs}s" --timeout "${WRK_TIMEOUT:-10s}" --latency \
-        -s "$BENCH_DIR/lua/$lua" "$url" >"$RAW/$name.wrk.txt" 2>&1 || die "wrk $name: $(tail -n 3 "$RAW/$name.wrk.txt")"
+    local before
+    before=$(cpu_ticks)
+    { time WRK_REPORT=$RAW/$name.kv wrk -t "$t" -c "$c" -d "${secs}s" --timeout "${WRK_TIMEOUT:-10s}" --latency \
+        -s "$BENCH_DIR/lua/$lua" "$url" >"$RAW/$name.wrk.txt" 2>&1; } 2>"$RAW/$name.time" \
+        || die "wrk $name: $(tail -n 3 "$RAW/$name.wrk.txt")"
     [[ -s $RAW/$name.kv ]] || die "wrk $name wrote no report"
+    cpu_per_operation "$name" "$before" "$(kv "$RAW/$name.kv" requests)" >>"$RAW/$name.kv"
     local st so
     st=$(kv "$RAW/$name.kv" status_errors); so=$(kv "$RAW/$name.kv" socket_errors)
     if (( st != 0 || so != 0 )) && [[ ${WRK_TOLERATE_ERRORS:-0} != 1 ]]; then
@@ -204,8 +208,10 @@ run_pgbench() {
     j=$(( c < 2 ? c : 2 ))
     mkdir -p "$RAW/$name.log"
     out=$RAW/$name.pgbench.txt
-    pgbench -n -M prepared -c "$c" -j "$j" -T "$secs" "$@" \
-        --log --log-prefix="$RAW/$name.log/tx" -f "$BENCH_DIR/sql/$script" >"$out" 2>&1 \
+    local before
+    before=$(cpu_ticks)
+    { time pgbench -n -M prepared -c "$c" -j "$j" -T "$secs" "$@" \
+        --log --log-prefix="$RAW/$name.log/tx" -f "$BENCH_DIR/sql/$script" >"$out" 2>&1; } 2>"$RAW/$name.time" \
         || { cat "$out" >&2; die "pgbench $name"; }
     local tps failed processed
     tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$out" | head -n1)
@@ -227,7 +233,50 @@ run_pgbench() {
         echo "p50_ms=${pct% *}"
         echo "p99_ms=${pct#* }"
         echo "mean_ms=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out")"
+        cpu_per_operation "$name" "$before" "$processed"
     } >"$RAW/$name.kv"
+}
+
+# ------------------------------------------------------------------------------------------------------------- CPU
+# Where a run's CPU went, so a ratio can be read against the work each side did on the shared cores. Times come
+# from /proc in clock ticks: the server JVM (all its threads), the embedded PostgreSQL (the postmaster, its live
+# children, and through the postmaster's cutime/cstime the children that ended, such as pgbench's backends), and the
+# load generator (bash's `time` around wrk or pgbench, written to $RAW/<name>.time).
+TIMEFORMAT='%3U %3S'
+CLK_TCK=$(getconf CLK_TCK)
+
+cpu_ticks() { # prints "<jvm ticks> <postgres ticks>", now
+    local pg_pid p pg
+    pg_pid=$(head -n1 "$DATA/postgres/postmaster.pid")
+    pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pg_pid/stat")
+    for p in $(ps -o pid= --ppid "$pg_pid"); do
+        pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+    done
+    echo "$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat") $pg"
+}
+
+# cpu_per_operation <name> <cpu_ticks before> <operations>: kv lines of CPU ms per request (or transaction)
+cpu_per_operation() {
+    local jvm0 pg0 jvm1 pg1
+    read -r jvm0 pg0 <<<"$2"
+    read -r jvm1 pg1 <<<"$(cpu_ticks)"
+    awk -v n="$3" -v hz="$CLK_TCK" -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) '
+        { c = $1 + $2 }
+        END { if (n <= 0) n = 1
+              printf "cpu_jvm_ms=%.3f\ncpu_pg_ms=%.3f\ncpu_client_ms=%.3f\n", j * 1000 / hz / n, p * 1000 / hz / n, c * 1000 / n }' \
+        "$RAW/$1.time"
+}
+
+# cpu_table <name>...: one line per run of CPU ms per request or transaction, and their sum
+cpu_table() {
+    local name
+    printf '%-22s %9s %9s %9s %9s\n' run jvm_ms postgres_ms client_ms all_ms
+    for name in "$@"; do
+        printf '%-22s %9.3f %9.3f %9.3f %9.3f\n' "$name" "$(kv "$RAW/$name.kv" cpu_jvm_ms)" \
+            "$(kv "$RAW/$name.kv" cpu_pg_ms)" "$(kv "$RAW/$name.kv" cpu_client_ms)" \
+            "$(awk -v a="$(kv "$RAW/$name.kv" cpu_jvm_ms)" -v b="$(kv "$RAW/$name.kv" cpu_pg_ms)" \
+                -v c="$(kv "$RAW/$name.kv" cpu_client_ms)" 'BEGIN {print a + b + c}')"
+    done
 }
 
 # ---------------------------------------------------------------------------------------------------------- report
