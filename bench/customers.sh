@@ -128,7 +128,6 @@ PGB_ROWS=$(sql "select (select count(*) from customer where customer_id like 'cu
         done
     done
     echo
-    echo "CPU per request or transaction (ms of CPU time from /proc, whole run; the $(nproc) cores are shared):"
     runs=()
     for ep in create retrieve; do for c in $CONCURRENCY; do runs+=("api-$ep-c$c" "pgbench-$ep-c$c"); done; done
     cpu_table "${runs[@]}"

@@ -267,15 +267,14 @@ cpu_per_operation() {
         "$RAW/$1.time"
 }
 
-# cpu_table <name>...: one line per run of CPU ms per request or transaction, and their sum
+# cpu_table <name>...: a heading, then one line per run of CPU ms per request or transaction, and their sum
 cpu_table() {
     local name
+    echo "CPU per request or transaction (ms of CPU time from /proc over each measured run; the $(nproc) cores are shared):"
     printf '%-22s %9s %9s %9s %9s\n' run jvm_ms postgres_ms client_ms all_ms
     for name in "$@"; do
-        printf '%-22s %9.3f %9.3f %9.3f %9.3f\n' "$name" "$(kv "$RAW/$name.kv" cpu_jvm_ms)" \
-            "$(kv "$RAW/$name.kv" cpu_pg_ms)" "$(kv "$RAW/$name.kv" cpu_client_ms)" \
-            "$(awk -v a="$(kv "$RAW/$name.kv" cpu_jvm_ms)" -v b="$(kv "$RAW/$name.kv" cpu_pg_ms)" \
-                -v c="$(kv "$RAW/$name.kv" cpu_client_ms)" 'BEGIN {print a + b + c}')"
+        awk -F= -v run="$name" '$1 == "cpu_jvm_ms" {j = $2} $1 == "cpu_pg_ms" {p = $2} $1 == "cpu_client_ms" {c = $2}
+            END { printf "%-22s %9.3f %9.3f %9.3f %9.3f\n", run, j, p, c, j + p + c }' "$RAW/$name.kv"
     done
 }
 

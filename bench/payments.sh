@@ -205,12 +205,11 @@ expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c
         done
     fi
     echo
-    echo "CPU per request or transaction (ms of CPU time from /proc, whole run; the $(nproc) cores are shared; the"
-    echo "API's figures include the in-process simulator's side of each call):"
     runs=()
     if part 1; then for c in $CONCURRENCY; do runs+=("api-pay-c$c" "pgbench-pay-c$c"); done; fi
     if part 2; then for c in $HIGH_CONCURRENCY; do runs+=("api-high-c$c"); done; fi
     cpu_table "${runs[@]}"
+    echo "(the API's figures include the in-process simulator's side of each call)"
     echo
     echo "server (JVM) RSS at the end: VmRSS $(mb "$VMRSS_KB") MB, peak VmHWM $(mb "$VMHWM_KB") MB (whole run); embedded PostgreSQL (all its processes, PSS): $(mb "$PG_PSS_KB") MB"
     echo

@@ -237,7 +237,6 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
         'BEGIN { print (rr > ro && pr < po ? "yes" : "no") }')
     echo "replay / original: $(ratio "$(kv "$r" rps)" "$(kv "$o" rps)") x the req/s, $(ratio "$(kv "$r" p50_ms)" "$(kv "$o" p50_ms)") x the p50; replay is cheaper: $cheaper"
     echo
-    echo "CPU per request or transaction (ms of CPU time from /proc, whole run; the $(nproc) cores are shared):"
     runs=()
     for c in $REFUND_CONCURRENCY; do runs+=("api-refund-c$c" "pgbench-refund-c$c"); done
     cpu_table "${runs[@]}" idem-original idem-replay
