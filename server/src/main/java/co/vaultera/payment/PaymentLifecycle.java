@@ -69,15 +69,18 @@ public class PaymentLifecycle {
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);
             }
-            CardDetails card = cardToCharge(body, body != null && body.card() != null ? body.card()
+            boolean cardSent = body != null && body.card() != null;
+            CardDetails card = cardToCharge(body, cardSent ? body.card()
                     : payments.loadCard(m.dataKey(), paymentId).orElse(null));
             RoutableAccount account = route(m, intent.profileId(), intent.connectorPreference());
             PaymentAttempt attempt = newAttempt(intent, account);
             PaymentIntent started = PaymentChanges.withNewAttempt(intent, attempt.attemptId());
             payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
             payments.updateIntent(m.dataKey(), started, from);
-            // The vault keeps the card (without its CVC) for a manual retry.
-            payments.storeCard(m.dataKey(), paymentId, card);
+            if (cardSent) {
+                // The vault keeps the card (without its CVC) for a manual retry; one taken from it is there already.
+                payments.storeCard(m.dataKey(), paymentId, card);
+            }
             return new Started(started, attempt, account, card);
         });
         return authorize(m, s);
@@ -92,13 +95,13 @@ public class PaymentLifecycle {
      */
     public Applied createConfirmed(MerchantContext m, PaymentIntent created, PaymentRequest body,
                                    RoutableAccount account) {
+        CardDetails card = cardToCharge(body, body.card());
         Started s = tx.execute(status -> {
             PaymentAttempt attempt = newAttempt(created, account);
             PaymentIntent started = PaymentChanges.withNewAttempt(created, attempt.attemptId());
             if (!payments.insertIntent(m.dataKey(), started, body.card())) {
                 throw alreadyExists();
             }
-            CardDetails card = cardToCharge(body, body.card());
             payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
             return new Started(started, attempt, account, card);
         });

@@ -62,7 +62,7 @@ public class PaymentService {
             // Routed before anything is written: a create-and-confirm that cannot be routed leaves nothing behind.
             RoutableAccount account = lifecycle.route(m, created.profileId(), created.connectorPreference());
             Applied confirmed = lifecycle.createConfirmed(m, created, req, account);
-            // No captures or refunds to read: any another request makes now comes after this answer's state.
+            // No captures or refunds to read: a payment this request just created has none yet.
             return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of());
         }
         if (!payments.insertIntent(m.dataKey(), created, req.card())) {
