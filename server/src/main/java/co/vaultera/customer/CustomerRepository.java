@@ -2,18 +2,12 @@ package co.vaultera.customer;
 
 import co.vaultera.crypto.DataKey;
 import co.vaultera.customer.Customer.Address;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import co.vaultera.db.Coalescer;
+import co.vaultera.db.CoalescerSettings;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SQL for customers and their addresses. PII columns are encrypted here with the merchant's data key, bound to
@@ -33,69 +27,39 @@ public class CustomerRepository {
              where c.merchant_id = ? and c.customer_id = ?
             """;
 
-    private static final String INSERT_CUSTOMER = """
-            insert into customer (merchant_id, customer_id, name, email, phone, phone_country_code, description,
-                                  address_id, metadata, created_at, modified_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)
-            on conflict (merchant_id, customer_id) do nothing
-            """;
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final CustomerColumns columns;
+    private final CustomerBatches batches;
+    private final Coalescer<CustomerBatches.NewRow, Boolean> inserts;
+    private final Coalescer<CustomerBatches.Lookup, Optional<Customer>> finds;
 
-    public CustomerRepository(JdbcClient jdbc, JsonMapper json) {
+    public CustomerRepository(JdbcClient jdbc, CustomerColumns columns, CustomerBatches batches,
+                              CoalescerSettings coalescing) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.columns = columns;
+        this.batches = batches;
+        this.inserts = coalescing.coalescer(batches::insert);
+        this.finds = coalescing.coalescer(batches::find);
     }
 
     /**
      * Inserts the customer and its address in one statement, unless the id is taken (then nothing is written).
      * Answers whether it inserted. A concurrent insert of the same id waits for ours and then inserts nothing.
+     * Concurrent inserts share one statement and commit ({@link Coalescer}); each encrypts its values first.
      */
     public boolean insert(DataKey key, Customer c) {
-        Timestamp now = Timestamp.from(c.createdAt());
-        String id = c.customerId();
-        List<Object> params = new ArrayList<>();
-        params.add(key.merchantId());
-        params.add(id);
-        params.add(key.encrypt(c.name(), id, "name"));
-        params.add(key.encrypt(c.email(), id, "email"));
-        params.add(key.encrypt(c.phone(), id, "phone"));
-        params.add(c.phoneCountryCode());
-        params.add(c.description());
-        params.add(c.address() == null ? null : c.address().addressId());
-        params.add(text(c.metadata()));
-        params.add(now);
-        params.add(now);
-        if (c.address() == null) {
-            return jdbc.sql(INSERT_CUSTOMER).params(params).update() == 1;
-        }
-        Address a = c.address();
-        String aid = a.addressId();
-        Collections.addAll(params, aid, a.city(), a.country(),
-                key.encrypt(a.line1(), aid, "line1"), key.encrypt(a.line2(), aid, "line2"),
-                key.encrypt(a.line3(), aid, "line3"), key.encrypt(a.zip(), aid, "zip"),
-                key.encrypt(a.state(), aid, "state"), key.encrypt(a.firstName(), aid, "first_name"),
-                key.encrypt(a.lastName(), aid, "last_name"), key.encrypt(c.phone(), aid, "phone"),
-                key.encrypt(c.email(), aid, "email"), c.phoneCountryCode(), now, now);
-        // The address is inserted only if the customer was: both rows or neither, in one round trip.
-        return jdbc.sql("with inserted as (" + INSERT_CUSTOMER + " returning merchant_id, customer_id) " + """
-                        insert into address (merchant_id, customer_id, address_id, city, country, line1, line2,
-                                             line3, zip, state, first_name, last_name, phone, email,
-                                             phone_country_code, created_at, modified_at)
-                        select merchant_id, customer_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from inserted
-                        """)
-                .params(params).update() == 1;
+        return inserts.call(batches.newRow(key, c));
     }
 
+    /** The customer, if the merchant has one with this id. Concurrent reads share one statement. */
     public Optional<Customer> find(DataKey key, String customerId) {
-        return jdbc.sql(SELECT).params(key.merchantId(), customerId).query((rs, i) -> map(key, rs, true)).optional();
+        return finds.call(new CustomerBatches.Lookup(key, customerId));
     }
 
     /** Reads and row-locks the customer, so update and delete of one customer run one at a time. */
     public Optional<Customer> findForUpdate(DataKey key, String customerId) {
         return jdbc.sql(SELECT + " for update of c").params(key.merchantId(), customerId)
-                .query((rs, i) -> map(key, rs, true)).optional();
+                .query((rs, i) -> columns.read(key, rs, true)).optional();
     }
 
     /** A page of customers, oldest first; list items carry no address (as in the reference). */
@@ -109,7 +73,7 @@ public class CustomerRepository {
                  limit ? offset ?
                 """;
         return jdbc.sql(sql).params(key.merchantId(), customerIdFilter, customerIdFilter, limit, offset)
-                .query((rs, i) -> map(key, rs, false)).list();
+                .query((rs, i) -> columns.read(key, rs, false)).list();
     }
 
     public void update(DataKey key, Customer c) {
@@ -122,7 +86,7 @@ public class CustomerRepository {
                         """)
                 .params(key.encrypt(c.name(), id, "name"), key.encrypt(c.email(), id, "email"),
                         key.encrypt(c.phone(), id, "phone"), c.phoneCountryCode(), c.description(),
-                        c.address() == null ? null : c.address().addressId(), text(c.metadata()),
+                        c.address() == null ? null : c.address().addressId(), columns.metadataText(c.metadata()),
                         key.merchantId(), id)
                 .update();
     }
@@ -182,35 +146,5 @@ public class CustomerRepository {
                             key.encrypt(r, aid, "phone"), key.encrypt(r, aid, "email"), r, key.merchantId(), aid)
                     .update();
         }
-    }
-
-    private Customer map(DataKey key, ResultSet rs, boolean withAddress) throws SQLException {
-        String id = rs.getString("customer_id");
-        Address address = null;
-        if (withAddress && rs.getString("address_id") != null) {
-            String aid = rs.getString("address_id");
-            address = new Address(aid, rs.getString("city"), rs.getString("country"),
-                    key.decrypt(rs.getBytes("line1"), aid, "line1"), key.decrypt(rs.getBytes("line2"), aid, "line2"),
-                    key.decrypt(rs.getBytes("line3"), aid, "line3"), key.decrypt(rs.getBytes("zip"), aid, "zip"),
-                    key.decrypt(rs.getBytes("state"), aid, "state"),
-                    key.decrypt(rs.getBytes("first_name"), aid, "first_name"),
-                    key.decrypt(rs.getBytes("last_name"), aid, "last_name"));
-        }
-        String metadata = rs.getString("metadata");
-        return new Customer(id,
-                key.decrypt(rs.getBytes("name"), id, "name"),
-                key.decrypt(rs.getBytes("email"), id, "email"),
-                key.decrypt(rs.getBytes("phone"), id, "phone"),
-                rs.getString("phone_country_code"),
-                rs.getString("description"),
-                address,
-                metadata == null ? null : (ObjectNode) json.readTree(metadata),
-                rs.getString("default_payment_method_id"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("redacted_at") != null);
-    }
-
-    private String text(ObjectNode node) {
-        return node == null ? null : json.writeValueAsString(node);
     }
 }
