@@ -2,9 +2,12 @@ package co.vaultera.web;
 
 import co.vaultera.web.auth.AuthArgumentResolver;
 import java.util.List;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -13,6 +16,16 @@ public class WebConfig implements WebMvcConfigurer {
 
     public WebConfig(AuthArgumentResolver auth) {
         this.auth = auth;
+    }
+
+    @Bean
+    static WebMvcRegistrations firstSegmentHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new FirstSegmentHandlerMapping();
+            }
+        };
     }
 
     @Override
