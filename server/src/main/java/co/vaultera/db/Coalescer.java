@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A call inside a transaction runs alone, on the caller's connection, so it sees and joins that transaction.
  * With {@code maxBatch} 1 every call runs alone, at once: coalescing is off.
- * If a batch fails, each of its calls is run again alone, so an error reaches only the call that caused it.
+ * If a batch fails on one row's values (a {@link DataIntegrityViolationException}: a constraint, a value out of
+ * range), each of its calls is run again alone, so that error reaches only the call that caused it; any other
+ * failure (no connection, a timeout) reaches every call of the batch at once instead of being met again by each.
  *
  * @param <I> one call's input
  * @param <R> one call's result
@@ -119,7 +122,8 @@ public final class Coalescer<I, R> {
                 throw new IllegalStateException(
                         "batch answered " + results.size() + " results for " + calls.size() + " inputs");
             }
-        } catch (RuntimeException e) {
+        } catch (DataIntegrityViolationException e) {
+            // One row's values broke a rule: alone, only that row's call fails.
             if (calls.size() == 1) {
                 calls.getFirst().fail(e);
             } else {
@@ -127,8 +131,9 @@ public final class Coalescer<I, R> {
             }
             return;
         } catch (Throwable t) {
+            // The database (or the statement) failed, not a row: every call would fail alone too, so all fail now.
             calls.forEach(c -> c.fail(t));
-            throw t;
+            return;
         }
         for (int i = 0; i < calls.size(); i++) {
             calls.get(i).succeed(results.get(i));

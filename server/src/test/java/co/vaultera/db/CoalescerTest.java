@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class CoalescerTest {
 
     private static final int BAD = 13;
+    private static final int DOWN = 66;
     private static final int BLOCKS = 100;
 
     /** Every batch the statement was given, in order. */
@@ -30,7 +33,10 @@ class CoalescerTest {
     private final AtomicInteger mostRunning = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    /** Answers ten times each input; fails the whole batch if it holds {@value #BAD}. */
+    /**
+     * Answers ten times each input; fails the whole batch if it holds {@value #BAD} (as a constraint would) or
+     * {@value #DOWN} (as a lost connection would).
+     */
     private List<Integer> statement(List<Integer> inputs) {
         batches.add(inputs);
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -39,7 +45,10 @@ class CoalescerTest {
                 await(release);
             }
             if (inputs.contains(BAD)) {
-                throw new IllegalArgumentException("bad input " + BAD);
+                throw new DataIntegrityViolationException("bad input " + BAD);
+            }
+            if (inputs.contains(DOWN)) {
+                throw new DataAccessResourceFailureException("database down");
             }
             return inputs.stream().map(i -> i * 10).toList();
         } finally {
@@ -131,10 +140,29 @@ class CoalescerTest {
         first.get(5, TimeUnit.SECONDS);
         assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(20);
         assertThat(alsoGood.get(5, TimeUnit.SECONDS)).isEqualTo(30);
-        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("bad input");
         assertThat(batches.get(1)).containsExactlyInAnyOrder(2, BAD, 3);
         assertThat(batches.subList(2, batches.size())).containsExactlyInAnyOrder(List.of(2), List.of(BAD), List.of(3));
+    }
+
+    @Test
+    void aBatchTheDatabaseFailsFailsEveryCallAtOnceWithoutRunningThemAgain() throws Exception {
+        Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 32, 1);
+        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
+        awaitBatches(1);
+        CompletableFuture<Integer> good = callAsync(coalescer, 2);
+        CompletableFuture<Integer> down = callAsync(coalescer, DOWN);
+        Thread.sleep(200);
+        release.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> good.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> down.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(batches).hasSize(2);
+        assertThat(coalescer.call(3)).isEqualTo(30);
     }
 
     @Test
