@@ -72,17 +72,7 @@ class CoalescerTest {
     @Test
     void callsArrivingWhileTheBatchesRunWaitAndThenRunAsOneBatch() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 32, 1);
-        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
-        awaitBatches(1);
-        List<CompletableFuture<Integer>> later = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            later.add(callAsync(coalescer, i));
-        }
-        Thread.sleep(200);
-        assertThat(batches).hasSize(1);
-
-        release.countDown();
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(BLOCKS * 10);
+        List<CompletableFuture<Integer>> later = behindABlockedBatch(coalescer, 1, 2, 3, 4, 5);
         for (int i = 1; i <= 5; i++) {
             assertThat(later.get(i - 1).get(5, TimeUnit.SECONDS)).isEqualTo(i * 10);
         }
@@ -93,16 +83,7 @@ class CoalescerTest {
     @Test
     void aBatchHoldsAtMostMaxBatchCalls() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 3, 1);
-        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
-        awaitBatches(1);
-        List<CompletableFuture<Integer>> later = new ArrayList<>();
-        for (int i = 1; i <= 7; i++) {
-            later.add(callAsync(coalescer, i));
-        }
-        Thread.sleep(200);
-        release.countDown();
-        first.get(5, TimeUnit.SECONDS);
-        for (CompletableFuture<Integer> f : later) {
+        for (CompletableFuture<Integer> f : behindABlockedBatch(coalescer, 1, 2, 3, 4, 5, 6, 7)) {
             f.get(5, TimeUnit.SECONDS);
         }
         assertThat(batches.stream().map(List::size)).containsExactly(1, 3, 3, 1);
@@ -129,18 +110,11 @@ class CoalescerTest {
     @Test
     void aFailedBatchRunsEachCallAloneSoOnlyTheCallThatCausedItFails() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 32, 1);
-        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
-        awaitBatches(1);
-        CompletableFuture<Integer> good = callAsync(coalescer, 2);
-        CompletableFuture<Integer> bad = callAsync(coalescer, BAD);
-        CompletableFuture<Integer> alsoGood = callAsync(coalescer, 3);
-        Thread.sleep(200);
-        release.countDown();
+        List<CompletableFuture<Integer>> calls = behindABlockedBatch(coalescer, 2, BAD, 3);
 
-        first.get(5, TimeUnit.SECONDS);
-        assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(20);
-        assertThat(alsoGood.get(5, TimeUnit.SECONDS)).isEqualTo(30);
-        assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DataIntegrityViolationException.class)
+        assertThat(calls.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(20);
+        assertThat(calls.get(2).get(5, TimeUnit.SECONDS)).isEqualTo(30);
+        assertThatThrownBy(() -> calls.get(1).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("bad input");
         assertThat(batches.get(1)).containsExactlyInAnyOrder(2, BAD, 3);
         assertThat(batches.subList(2, batches.size())).containsExactlyInAnyOrder(List.of(2), List.of(BAD), List.of(3));
@@ -149,17 +123,11 @@ class CoalescerTest {
     @Test
     void aBatchTheDatabaseFailsFailsEveryCallAtOnceWithoutRunningThemAgain() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 32, 1);
-        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
-        awaitBatches(1);
-        CompletableFuture<Integer> good = callAsync(coalescer, 2);
-        CompletableFuture<Integer> down = callAsync(coalescer, DOWN);
-        Thread.sleep(200);
-        release.countDown();
+        List<CompletableFuture<Integer>> calls = behindABlockedBatch(coalescer, 2, DOWN);
 
-        first.get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> good.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> calls.get(0).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
-        assertThatThrownBy(() -> down.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> calls.get(1).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(DataAccessResourceFailureException.class);
         assertThat(batches).hasSize(2);
         assertThat(coalescer.call(3)).isEqualTo(30);
@@ -207,6 +175,25 @@ class CoalescerTest {
         assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(2000);
         assertThat(batches).allSatisfy(b -> assertThat(b.size()).isBetween(1, 8));
         assertThat(mostRunning.get()).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * Starts a call whose batch blocks, then calls with {@code inputs} (which must wait behind it), then lets the
+     * blocked batch finish; answers the later calls.
+     */
+    private List<CompletableFuture<Integer>> behindABlockedBatch(Coalescer<Integer, Integer> coalescer, int... inputs)
+            throws Exception {
+        CompletableFuture<Integer> first = callAsync(coalescer, BLOCKS);
+        awaitBatches(1);
+        List<CompletableFuture<Integer>> later = new ArrayList<>();
+        for (int input : inputs) {
+            later.add(callAsync(coalescer, input));
+        }
+        Thread.sleep(200);
+        assertThat(batches).hasSize(1);
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(BLOCKS * 10);
+        return later;
     }
 
     private CompletableFuture<Integer> callAsync(Coalescer<Integer, Integer> coalescer, int input) {
