@@ -1,6 +1,7 @@
 -- pgbench: create a customer with its address, as POST /customers does.
--- This is the server's own statement (CustomerRepository.insert): customer + address in ONE statement, hence one
--- transaction in autocommit, with `on conflict do nothing` on the customer key. Values stand in for the bound
+-- The statement of one customer (CustomerBatches.insert run alone, written for one row): customer + address in ONE
+-- statement, hence one transaction in autocommit, with `on conflict do nothing` on the customer key. (Under
+-- concurrency the server puts many customers in one such statement; this stays the issue's one-customer baseline.) Values stand in for the bound
 -- parameters: fresh random ids of the server's shape (cus_/add_ + 20 characters) and bytea "ciphertexts" of the
 -- lengths the server writes for the benchmark body (AES-GCM: 1 + 12 + plaintext + 16 bytes).
 -- Run with: pgbench -n -M prepared -D merchant=bench_m -f customer_create.sql

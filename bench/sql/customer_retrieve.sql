@@ -1,6 +1,6 @@
 -- pgbench: retrieve a customer with its address, as GET /customers/{id} does.
--- This is the server's own select (CustomerRepository.find): by the customer's primary key (merchant_id,
--- customer_id), left-joined to its address by the address's primary key. The ids are the pool the benchmark
+-- The select of one customer (CustomerBatches.find run alone, written for one id): by the customer's primary key
+-- (merchant_id, customer_id), left-joined to its address by the address's primary key. The ids are the pool the benchmark
 -- created through the API (cus_bench_<n>, n = 1..pool), the same rows the API retrieve run reads.
 -- Run with: pgbench -n -M prepared -D merchant=bench_m -D pool=2000 -f customer_retrieve.sql
 \set n random(1, :pool)

