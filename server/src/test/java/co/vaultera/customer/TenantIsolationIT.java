@@ -3,6 +3,12 @@ package co.vaultera.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.support.ApiTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +32,38 @@ class TenantIsolationIT extends ApiTestSupport {
         Response foreign = get("/customers/" + id, b.apiKey()).expectError(404, "HE_02");
         Response random = get("/customers/" + unique("cus"), b.apiKey()).expectError(404, "HE_02");
         assertThat(foreign.body()).isEqualTo(random.body());
+    }
+
+    /** Concurrent reads share statements across merchants (CustomerBatches); each still sees only its own rows. */
+    @Test
+    void manyConcurrentRetrievesOfTwoMerchantsEachSeeOnlyTheirOwnCustomer() throws Exception {
+        String idOfB = unique("cus");
+        post("/customers", b.apiKey(), "{\"customer_id\":\"" + idOfB + "\",\"name\":\"Other\"}").expect(200);
+        post("/customers", b.apiKey(), "{\"customer_id\":\"" + id + "\",\"name\":\"Same id, B\"}").expect(200);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            TestMerchant m = i % 2 == 0 ? a : b;
+            String path = "/customers/" + (i % 4 < 2 ? id : idOfB);
+            calls.add(() -> {
+                Response r = get(path, m.apiKey());
+                return r.status() + " " + (r.status() == 200 ? r.json().get("name").stringValue() : "");
+            });
+        }
+        List<String> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (Future<String> f : pool.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+        }
+        for (int i = 0; i < answers.size(); i++) {
+            String expected = switch (i % 4) {
+                case 0 -> "200 Secret";
+                case 1 -> "200 Same id, B";
+                case 2 -> "404 ";
+                default -> "200 Other";
+            };
+            assertThat(answers.get(i)).as("call %d", i).isEqualTo(expected);
+        }
     }
 
     @Test
