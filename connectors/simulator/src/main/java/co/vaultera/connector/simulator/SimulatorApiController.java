@@ -30,10 +30,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@value #API_KEY_HEADER} (any non-empty key; each key sees only its own objects), plus the HTML 3DS page.
  * Routes and headers are listed in the module README.
  *
- * <p>Routes declare no {@code produces}: the maps are written as JSON and the HTML page sets its own type, and the
- * server's router would otherwise parse every request's {@code Accept} header once per such route while looking for
- * the handler of any GET, the switch's own included.
- *
  * <p>Needs a {@link SimulatorProcessor} bean. Holds no card data: the PAN and CVC of an authorize request go no
  * further than the processor's decision.
  */
@@ -55,6 +51,8 @@ public class SimulatorApiController {
     /** How long {@link Fault#TIMEOUT_AFTER_CHARGE} holds the answer, in milliseconds. */
     public static final String FAULT_DELAY_HEADER = "X-Simulator-Fault-Delay-Ms";
 
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
     private final SimulatorProcessor processor;
 
     /** @param processor the engine this API exposes */
@@ -62,7 +60,7 @@ public class SimulatorApiController {
         this.processor = processor;
     }
 
-    @PostMapping("/payments")
+    @PostMapping(path = "/payments", produces = JSON)
     ResponseEntity<Map<String, Object>> authorize(@RequestHeader HttpHeaders headers,
                                                   @RequestBody Map<String, Object> body, UriComponentsBuilder uri) {
         Map<String, Object> card = SimulatorJson.requiredObject(body, "card");
@@ -77,21 +75,21 @@ public class SimulatorApiController {
         return ResponseEntity.status(status).body(SimulatorJson.payment(view, baseUrl(uri)));
     }
 
-    @GetMapping("/payments")
+    @GetMapping(path = "/payments", produces = JSON)
     Map<String, Object> findPayment(@RequestHeader HttpHeaders headers, @RequestParam("reference") String reference,
                                     UriComponentsBuilder uri) {
         return SimulatorJson.payment(processor.paymentByReference(account(headers), reference, simulation(headers)),
                 baseUrl(uri));
     }
 
-    @GetMapping("/payments/{paymentId}")
+    @GetMapping(path = "/payments/{paymentId}", produces = JSON)
     Map<String, Object> payment(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                 UriComponentsBuilder uri) {
         return SimulatorJson.payment(processor.payment(account(headers), paymentId, simulation(headers)),
                 baseUrl(uri));
     }
 
-    @PostMapping("/payments/{paymentId}/capture")
+    @PostMapping(path = "/payments/{paymentId}/capture", produces = JSON)
     Map<String, Object> capture(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                 @RequestBody Map<String, Object> body, UriComponentsBuilder uri) {
         PaymentView view = processor.capture(account(headers), paymentId, SimulatorJson.requiredLong(body, "amount"),
@@ -99,7 +97,7 @@ public class SimulatorApiController {
         return SimulatorJson.payment(view, baseUrl(uri));
     }
 
-    @PostMapping("/payments/{paymentId}/void")
+    @PostMapping(path = "/payments/{paymentId}/void", produces = JSON)
     Map<String, Object> voidPayment(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                     UriComponentsBuilder uri) {
         PaymentView view = processor.voidPayment(account(headers), paymentId,
@@ -107,7 +105,7 @@ public class SimulatorApiController {
         return SimulatorJson.payment(view, baseUrl(uri));
     }
 
-    @PostMapping("/payments/{paymentId}/refunds")
+    @PostMapping(path = "/payments/{paymentId}/refunds", produces = JSON)
     Map<String, Object> refund(@RequestHeader HttpHeaders headers, @PathVariable("paymentId") String paymentId,
                                @RequestBody Map<String, Object> body) {
         return SimulatorJson.refund(processor.refund(account(headers), paymentId,
@@ -115,17 +113,17 @@ public class SimulatorApiController {
                 headers.getFirst(IDEMPOTENCY_KEY_HEADER), simulation(headers)));
     }
 
-    @GetMapping("/refunds")
+    @GetMapping(path = "/refunds", produces = JSON)
     Map<String, Object> findRefund(@RequestHeader HttpHeaders headers, @RequestParam("reference") String reference) {
         return SimulatorJson.refund(processor.refundByReference(account(headers), reference, simulation(headers)));
     }
 
-    @GetMapping("/refunds/{refundId}")
+    @GetMapping(path = "/refunds/{refundId}", produces = JSON)
     Map<String, Object> refund(@RequestHeader HttpHeaders headers, @PathVariable("refundId") String refundId) {
         return SimulatorJson.refund(processor.refund(account(headers), refundId, simulation(headers)));
     }
 
-    @GetMapping("/3ds/{paymentId}")
+    @GetMapping(path = "/3ds/{paymentId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> challengePage(@PathVariable("paymentId") String paymentId, UriComponentsBuilder uri) {
         return processor.challenge(paymentId)
                 .filter(payment -> payment.returnUrl() != null)
