@@ -88,24 +88,21 @@ public class PaymentLifecycle {
 
     /**
      * A create with {@code confirm=true}: the new intent is written already holding its first attempt and its card,
-     * in one transaction with that attempt, then authorized as {@link #confirm} does. One transaction instead of
-     * create's and confirm's, and nothing to read back: a refused create leaves nothing behind.
+     * in one statement with that attempt, then authorized as {@link #confirm} does. One statement instead of
+     * create's and confirm's transactions, and nothing to read back: a refused create leaves nothing behind.
      *
      * @param account the processor account {@link #route} chose for the new intent
      */
     public Applied createConfirmed(MerchantContext m, PaymentIntent created, PaymentRequest body,
                                    RoutableAccount account) {
         CardDetails card = cardToCharge(body, body.card());
-        Started s = tx.execute(status -> {
-            PaymentAttempt attempt = newAttempt(created, account);
-            PaymentIntent started = PaymentChanges.withNewAttempt(created, attempt.attemptId());
-            if (!payments.insertIntent(m.dataKey(), started, body.card())) {
-                throw alreadyExists();
-            }
-            payments.insertAttempt(m.merchantId(), attempt, settings.firstSyncForCallStartingNow());
-            return new Started(started, attempt, account, card);
-        });
-        return authorize(m, s);
+        PaymentAttempt attempt = newAttempt(created, account);
+        PaymentIntent started = PaymentChanges.withNewAttempt(created, attempt.attemptId());
+        if (!payments.insertIntent(m.dataKey(), started, body.card(), attempt,
+                settings.firstSyncForCallStartingNow())) {
+            throw alreadyExists();
+        }
+        return authorize(m, new Started(started, attempt, account, card));
     }
 
     /** The card a confirm charges: the one sent or stored, with the CVC sent alongside (a stored one has none). */

@@ -3,12 +3,16 @@ package co.vaultera.payment;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.connector.spi.CardDetails;
 import co.vaultera.crypto.DataKey;
+import co.vaultera.db.Coalescer;
+import co.vaultera.db.CoalescerSettings;
 import co.vaultera.payment.PaymentIntent.StoredCard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,32 +46,37 @@ public class PaymentRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Coalescer<NewPayments.Row, Boolean> newPayments;
 
-    public PaymentRepository(JdbcClient jdbc, JsonMapper json) {
+    public PaymentRepository(JdbcClient jdbc, JsonMapper json, NewPayments inserts, CoalescerSettings coalescing) {
         this.jdbc = jdbc;
         this.json = json;
+        this.newPayments = coalescing.coalescer(inserts::insert);
     }
 
-    /** Writes a new intent, with the card to keep in its vault (or {@code null}); false if the id is taken. */
-    public boolean insertIntent(DataKey key, PaymentIntent p, CardDetails card) {
-        Timestamp created = Timestamp.from(p.createdAt());
-        return jdbc.sql("""
-                        insert into payment_intent (merchant_id, payment_id, status, amount, currency,
-                            amount_captured, capture_method, authentication_type, customer_id, description,
-                            return_url, metadata, setup_future_usage, active_attempt_id, attempt_count,
-                            profile_id, connector_preference, email, name, phone, phone_country_code, billing,
-                            shipping, statement_descriptor_name, statement_descriptor_suffix,
-                            merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
-                            card_network, card_exp_month, card_exp_year, card_holder_name, client_secret,
-                            card_vault, created_at, modified_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?,
-                                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (merchant_id, payment_id) do nothing
-                        """)
-                .params(key.merchantId(), p.paymentId())
-                .params(columns(key, p))
-                .params(p.clientSecret(), card == null ? null : sealed(key, p.paymentId(), card), created, created)
-                .update() == 1;
+    /**
+     * Writes a new payment: the intent, with the card to keep in its vault (or {@code null}) and, for a create
+     * that confirms, the attempt it starts with (or {@code null}), due for sync at {@code nextSyncAt}. False if the
+     * id is taken; then nothing is written. Concurrent creates share one statement and commit ({@link Coalescer}).
+     */
+    public boolean insertIntent(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first,
+                                Instant nextSyncAt) {
+        List<Object> values = new ArrayList<>(51);
+        values.add(key.merchantId());
+        values.add(p.paymentId());
+        values.addAll(columns(key, p));
+        Collections.addAll(values, p.clientSecret(), card == null ? null : sealed(key, p.paymentId(), card),
+                Timestamp.from(p.createdAt()));
+        if (first == null) {
+            values.addAll(Collections.nCopies(14, null));
+        } else {
+            Collections.addAll(values, first.attemptId(), first.status().wireName(), first.connector(),
+                    first.merchantConnectorId(), first.amount(), first.currency(), first.captureMethod(),
+                    first.authenticationType(), first.amountCapturable(), first.amountCaptured(),
+                    first.paymentMethod(), first.paymentMethodType(), ts(nextSyncAt),
+                    Timestamp.from(first.createdAt()));
+        }
+        return newPayments.call(new NewPayments.Row(key.merchantId(), p.paymentId(), values));
     }
 
     /** Writes every mutable field of the intent, only if it still has the {@code expected} status. */

@@ -65,7 +65,7 @@ public class PaymentService {
             // No captures or refunds to read: a payment this request just created has none yet.
             return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of());
         }
-        if (!payments.insertIntent(m.dataKey(), created, req.card())) {
+        if (!payments.insertIntent(m.dataKey(), created, req.card(), null, null)) {
             throw PaymentLifecycle.alreadyExists();
         }
         return views.of(m.merchantId(), created, null, List.of(), List.of());
