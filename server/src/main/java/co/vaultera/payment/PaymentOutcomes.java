@@ -3,8 +3,13 @@ package co.vaultera.payment;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.connector.spi.PaymentResult;
+import co.vaultera.db.Coalescer;
+import co.vaultera.db.CoalescerSettings;
 import co.vaultera.web.auth.MerchantContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,47 +23,87 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentOutcomes {
 
     private final PaymentRepository payments;
+    private final OutcomeRows rows;
     private final PaymentSettings settings;
     private final TransactionTemplate tx;
+    private final Coalescer<Outcome, Optional<Applied>> outcomes;
 
-    public PaymentOutcomes(PaymentRepository payments, PaymentSettings settings, TransactionTemplate tx) {
+    public PaymentOutcomes(PaymentRepository payments, OutcomeRows rows, PaymentSettings settings,
+                           TransactionTemplate tx, CoalescerSettings coalescing) {
         this.payments = payments;
+        this.rows = rows;
         this.settings = settings;
         this.tx = tx;
+        this.outcomes = coalescing.coalescer(this::applyAll);
     }
 
     /**
-     * Applies {@code result} to the attempt if it is still {@code expected}.
+     * Applies {@code result} to the attempt if it is still {@code expected}. Concurrent outcomes, of any payments,
+     * are written by one transaction ({@link Coalescer}): one lock statement, one read, one write of each kind.
      *
      * @param result        the processor's definite answer, or {@code null} when the outcome is unknown
      * @param captureAmount the amount a capture asked for, so a processor that reports no amounts still books it
      * @param bySync        whether this answer came from a sync, which counts toward the sync schedule
-     * @return the intent and attempt as stored afterwards, or empty if the attempt had moved on
+     * @return the intent and attempt as stored afterwards, or empty if the attempt had moved on (or is gone)
      */
     public Optional<Applied> apply(MerchantContext merchant, String paymentId, String attemptId,
                                    AttemptStatus expected, PaymentResult result, long captureAmount,
                                    boolean bySync) {
+        return outcomes.call(new Outcome(merchant, paymentId, attemptId, expected, result, captureAmount, bySync));
+    }
+
+    /** One call of {@link #apply}. */
+    record Outcome(MerchantContext merchant, String paymentId, String attemptId, AttemptStatus expected,
+                           PaymentResult result, long captureAmount, boolean bySync) {
+
+        OutcomeRows.Ref payment() {
+            return new OutcomeRows.Ref(merchant.dataKey(), paymentId);
+        }
+
+        OutcomeRows.Ref attempt() {
+            return new OutcomeRows.Ref(merchant.dataKey(), attemptId);
+        }
+    }
+
+    /**
+     * The outcomes in one transaction, under their payments' row locks, in the order given: two outcomes of one
+     * payment apply one after the other, the second seeing what the first wrote.
+     */
+    List<Optional<Applied>> applyAll(List<Outcome> batch) {
         return tx.execute(status -> {
-            PaymentIntent intent = payments.lockIntent(merchant.dataKey(), paymentId).orElseThrow();
-            PaymentAttempt before = payments.findAttempt(merchant.merchantId(), attemptId).orElseThrow();
-            if (before.status() != expected) {
-                return Optional.<Applied>empty();
+            Map<String, PaymentIntent> intents = rows.lockIntents(batch.stream().map(Outcome::payment).toList());
+            Map<String, PaymentAttempt> attempts = rows.findAttempts(batch.stream().map(Outcome::attempt).toList());
+            List<OutcomeRows.AttemptWrite> attemptWrites = new ArrayList<>(batch.size());
+            List<OutcomeRows.IntentWrite> intentWrites = new ArrayList<>(batch.size());
+            List<Optional<Applied>> answers = new ArrayList<>(batch.size());
+            for (Outcome o : batch) {
+                String merchantId = o.merchant().merchantId();
+                PaymentIntent intent = intents.get(o.payment().name());
+                PaymentAttempt before = attempts.get(o.attempt().name());
+                if (intent == null || before == null || before.status() != o.expected()) {
+                    answers.add(Optional.empty());
+                    continue;
+                }
+                PaymentAttempt settled = o.result() == null ? before : settle(before, o.result(), o.captureAmount());
+                PaymentAttempt after = o.bySync() ? counted(settled) : settled;
+                attemptWrites.add(new OutcomeRows.AttemptWrite(merchantId, after, o.expected(),
+                        nextSync(after, o.result() == null)));
+                attempts.put(o.attempt().name(), after);
+                if (before.status() == AttemptStatus.CAPTURE_INITIATED && after.status() != before.status()) {
+                    // The capture is settled, by its own answer or by a sync: so are its capture rows.
+                    boolean captured = after.amountCaptured() > before.amountCaptured();
+                    payments.finishCaptures(merchantId, o.attemptId(), captured ? "charged" : "failed",
+                            captured ? null : after.errorCode(), captured ? null : after.errorMessage());
+                }
+                PaymentIntent updated = withAttempt(intent, after);
+                if (o.attemptId().equals(intent.activeAttemptId())) {
+                    intentWrites.add(new OutcomeRows.IntentWrite(merchantId, updated, intent.status()));
+                    intents.put(o.payment().name(), updated);
+                }
+                answers.add(Optional.of(new Applied(updated, after)));
             }
-            PaymentAttempt settled = result == null ? before : settle(before, result, captureAmount);
-            PaymentAttempt after = bySync ? counted(settled) : settled;
-            Instant nextSync = nextSync(after, result == null);
-            payments.updateAttempt(merchant.merchantId(), after, expected, nextSync);
-            if (before.status() == AttemptStatus.CAPTURE_INITIATED && after.status() != before.status()) {
-                // The capture is settled, by its own answer or by a sync: so are its capture rows.
-                boolean captured = after.amountCaptured() > before.amountCaptured();
-                payments.finishCaptures(merchant.merchantId(), attemptId, captured ? "charged" : "failed",
-                        captured ? null : after.errorCode(), captured ? null : after.errorMessage());
-            }
-            PaymentIntent updated = withAttempt(intent, after);
-            if (attemptId.equals(intent.activeAttemptId())) {
-                payments.updateIntent(merchant.dataKey(), updated, intent.status());
-            }
-            return Optional.of(new Applied(updated, after));
+            rows.write(attemptWrites, intentWrites);
+            return answers;
         });
     }
 

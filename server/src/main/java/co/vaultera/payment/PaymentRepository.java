@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 public class PaymentRepository {
 
-    private static final String INTENT_COLUMNS = """
+    static final String INTENT_COLUMNS = """
             payment_id, status, amount, currency, amount_captured, capture_method, authentication_type, customer_id,
             description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
             active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference, email,
@@ -37,7 +37,7 @@ public class PaymentRepository {
             card_last4, card_network, card_exp_month, card_exp_year, card_holder_name, cancellation_reason,
             created_at, modified_at
             """;
-    private static final String ATTEMPT_COLUMNS = """
+    static final String ATTEMPT_COLUMNS = """
             attempt_id, payment_id, status, connector, merchant_connector_id, amount, currency, capture_method,
             authentication_type, amount_capturable, amount_captured, connector_transaction_id, redirect_url,
             error_code, error_message, network_transaction_id, payment_method, payment_method_type, sync_count,
@@ -61,6 +61,11 @@ public class PaymentRepository {
      */
     public boolean insertIntent(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first,
                                 Instant nextSyncAt) {
+        return newPayments.call(newRow(key, p, card, first, nextSyncAt));
+    }
+
+    /** {@link #insertIntent}'s row, encrypted. */
+    NewPayments.Row newRow(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first, Instant nextSyncAt) {
         List<Object> values = new ArrayList<>(51);
         values.add(key.merchantId());
         values.add(p.paymentId());
@@ -76,7 +81,7 @@ public class PaymentRepository {
                     first.paymentMethod(), first.paymentMethodType(), ts(nextSyncAt),
                     Timestamp.from(first.createdAt()));
         }
-        return newPayments.call(new NewPayments.Row(key.merchantId(), p.paymentId(), values));
+        return new NewPayments.Row(key.merchantId(), p.paymentId(), values);
     }
 
     /** Writes every mutable field of the intent, only if it still has the {@code expected} status. */
@@ -190,18 +195,23 @@ public class PaymentRepository {
 
     /** Applies a processor outcome to the attempt, only if it is still in the {@code expected} status. */
     public boolean updateAttempt(String merchantId, PaymentAttempt a, AttemptStatus expected, Instant nextSyncAt) {
-        return jdbc.sql("""
-                        update payment_attempt
-                           set status = ?, amount_capturable = ?, amount_captured = ?, connector_transaction_id = ?,
-                               redirect_url = ?, error_code = ?, error_message = ?, network_transaction_id = ?,
-                               sync_count = ?, next_sync_at = ?, modified_at = ?
-                         where merchant_id = ? and attempt_id = ? and status = ?
-                        """)
-                .params(a.status().wireName(), a.amountCapturable(), a.amountCaptured(), a.connectorTransactionId(),
-                        a.redirectUrl(), a.errorCode(), a.errorMessage(), a.networkTransactionId(), a.syncCount(),
-                        ts(nextSyncAt), Timestamp.from(a.modifiedAt()), merchantId, a.attemptId(),
-                        expected.wireName())
-                .update() == 1;
+        return jdbc.sql(UPDATE_ATTEMPT).params(attemptUpdate(merchantId, a, expected, nextSyncAt)).update() == 1;
+    }
+
+    static final String UPDATE_ATTEMPT = """
+            update payment_attempt
+               set status = ?, amount_capturable = ?, amount_captured = ?, connector_transaction_id = ?,
+                   redirect_url = ?, error_code = ?, error_message = ?, network_transaction_id = ?,
+                   sync_count = ?, next_sync_at = ?, modified_at = ?
+             where merchant_id = ? and attempt_id = ? and status = ?
+            """;
+
+    /** The parameters of {@link #UPDATE_ATTEMPT}. */
+    static Object[] attemptUpdate(String merchantId, PaymentAttempt a, AttemptStatus expected, Instant nextSyncAt) {
+        return new Object[] {a.status().wireName(), a.amountCapturable(), a.amountCaptured(),
+                a.connectorTransactionId(), a.redirectUrl(), a.errorCode(), a.errorMessage(),
+                a.networkTransactionId(), a.syncCount(), ts(nextSyncAt), Timestamp.from(a.modifiedAt()), merchantId,
+                a.attemptId(), expected.wireName()};
     }
 
     public Optional<PaymentAttempt> findAttempt(String merchantId, String attemptId) {
@@ -270,7 +280,7 @@ public class PaymentRepository {
                 .query((rs, i) -> new DueAttempt(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    private PaymentIntent intent(DataKey key, ResultSet rs) throws SQLException {
+    PaymentIntent intent(DataKey key, ResultSet rs) throws SQLException {
         String id = rs.getString("payment_id");
         String metadata = rs.getString("metadata");
         String preference = rs.getString("connector_preference");
@@ -297,7 +307,7 @@ public class PaymentRepository {
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant());
     }
 
-    private static PaymentAttempt attempt(ResultSet rs, int row) throws SQLException {
+    static PaymentAttempt attempt(ResultSet rs, int row) throws SQLException {
         return new PaymentAttempt(rs.getString("attempt_id"), rs.getString("payment_id"),
                 AttemptStatus.fromWireName(rs.getString("status")), rs.getString("connector"),
                 rs.getString("merchant_connector_id"), rs.getLong("amount"), rs.getString("currency"),
