@@ -34,7 +34,7 @@ public class PaymentOutcomes {
         this.rows = rows;
         this.settings = settings;
         this.tx = tx;
-        this.outcomes = coalescing.coalescer(this::applyAll);
+        this.outcomes = coalescing.coalescer(this::applyAll, CoalescerSettings.PAYMENT_STATEMENTS);
     }
 
     /**

@@ -51,7 +51,7 @@ public class PaymentRepository {
     public PaymentRepository(JdbcClient jdbc, JsonMapper json, NewPayments inserts, CoalescerSettings coalescing) {
         this.jdbc = jdbc;
         this.json = json;
-        this.newPayments = coalescing.coalescer(inserts::insert);
+        this.newPayments = coalescing.coalescer(inserts::insert, CoalescerSettings.PAYMENT_STATEMENTS);
     }
 
     /**
