@@ -1,5 +1,7 @@
 package co.vaultera.connector.spi;
 
+import java.util.regex.Pattern;
+
 /**
  * The full card the core hands to a connector for one call. It exists only in memory for that call: connectors
  * send it to their processor and never log or store it.
@@ -15,9 +17,13 @@ package co.vaultera.connector.spi;
  */
 public record CardDetails(String number, int expiryMonth, int expiryYear, String holderName, String cvc) {
 
+    // Compiled once: String.matches compiles its pattern on every call, and this runs on every payment.
+    private static final Pattern PAN = Pattern.compile("[0-9]{12,19}");
+    private static final Pattern CVC = Pattern.compile("[0-9]{3,4}");
+
     /** Validates the shape without echoing any digit in the error message. */
     public CardDetails {
-        if (number == null || !number.matches("[0-9]{12,19}")) {
+        if (number == null || !PAN.matcher(number).matches()) {
             throw new IllegalArgumentException("card number must be 12 to 19 digits");
         }
         if (expiryMonth < 1 || expiryMonth > 12) {
@@ -26,7 +32,7 @@ public record CardDetails(String number, int expiryMonth, int expiryYear, String
         if (expiryYear < 1000 || expiryYear > 9999) {
             throw new IllegalArgumentException("card expiry year must have four digits");
         }
-        if (cvc != null && !cvc.matches("[0-9]{3,4}")) {
+        if (cvc != null && !CVC.matcher(cvc).matches()) {
             throw new IllegalArgumentException("card CVC must be 3 or 4 digits");
         }
     }

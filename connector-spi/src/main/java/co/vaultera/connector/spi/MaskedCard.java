@@ -1,5 +1,7 @@
 package co.vaultera.connector.spi;
 
+import java.util.regex.Pattern;
+
 /**
  * What may be shown and stored about a card: the fields of {@code payment_method_data.card} in responses.
  *
@@ -11,12 +13,16 @@ package co.vaultera.connector.spi;
  */
 public record MaskedCard(String bin, String last4, int expiryMonth, int expiryYear, String holderName) {
 
+    // Compiled once: String.matches compiles its pattern on every call, and this runs on every payment.
+    private static final Pattern BIN = Pattern.compile("[0-9]{6}");
+    private static final Pattern LAST4 = Pattern.compile("[0-9]{4}");
+
     /** Checks the digit counts, so a full PAN can never be stored here by mistake. */
     public MaskedCard {
-        if (bin == null || !bin.matches("[0-9]{6}")) {
+        if (bin == null || !BIN.matcher(bin).matches()) {
             throw new IllegalArgumentException("bin must be 6 digits");
         }
-        if (last4 == null || !last4.matches("[0-9]{4}")) {
+        if (last4 == null || !LAST4.matcher(last4).matches()) {
             throw new IllegalArgumentException("last4 must be 4 digits");
         }
     }

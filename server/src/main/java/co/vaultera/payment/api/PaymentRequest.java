@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,6 +49,8 @@ public record PaymentRequest(
             Set.of("automatic", "manual", "manual_multiple", "scheduled", "sequential_automatic");
     private static final Set<String> AUTH_TYPES = Set.of("three_ds", "no_three_ds");
     private static final Set<String> FUTURE_USAGE = Set.of("on_session", "off_session");
+    private static final Pattern CVC = Pattern.compile("[0-9]{3,4}");
+    private static final Pattern EXPIRY_DIGITS = Pattern.compile("[0-9]{1,4}");
     private static final Set<String> CARD_TYPES = Set.of("credit", "debit");
     private static final List<String> CARD_FIELDS = List.of("card_number", "card_exp_month", "card_exp_year",
             "card_holder_name", "card_cvc", "card_network", "card_issuer", "card_type", "card_issuing_country",
@@ -176,14 +179,14 @@ public record PaymentRequest(
     }
 
     private static String cvc(String cvc) {
-        if (cvc != null && !cvc.matches("[0-9]{3,4}")) {
+        if (cvc != null && !CVC.matcher(cvc).matches()) {
             throw ApiException.invalidBody("a `card_cvc` must be 3 or 4 digits");
         }
         return cvc;
     }
 
     private static int twoOrFourDigits(String field, String value, int min, int max) {
-        if (!value.matches("[0-9]{1,4}")) {
+        if (!EXPIRY_DIGITS.matcher(value).matches()) {
             throw ApiException.invalidBody("field `payment_method_data.card." + field + "` must be digits");
         }
         int v = Integer.parseInt(value);

@@ -2,16 +2,17 @@ package co.vaultera.connector.simulator;
 
 import co.vaultera.connector.spi.CaptureMethod;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The simulated processor's engine: in memory, thread-safe, no Spring. Its HTTP face is
@@ -27,6 +28,7 @@ public final class SimulatorProcessor {
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
 
     private static final Duration MAX_PURGE_INTERVAL = Duration.ofMinutes(10);
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /** What the processor did, for tests that assert "exactly one charge". Idempotent replays are not counted. */
@@ -51,7 +53,6 @@ public final class SimulatorProcessor {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration retention;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, SimulatorPayment> payments = new ConcurrentHashMap<>();
     private final Map<String, StoredRefund> refunds = new ConcurrentHashMap<>();
     private final IdempotencyStore idempotency;
@@ -278,7 +279,7 @@ public final class SimulatorProcessor {
         if (command.amount() < 0) {
             throw SimulatorException.invalid("invalid_amount", "amount must not be negative");
         }
-        if (command.currency() == null || !command.currency().matches("[A-Z]{3}")) {
+        if (command.currency() == null || !CURRENCY.matcher(command.currency()).matches()) {
             throw SimulatorException.invalid("invalid_currency", "currency must be an ISO 4217 code");
         }
         CaptureMethod method = command.captureMethod();
@@ -355,7 +356,12 @@ public final class SimulatorProcessor {
         counters.entrySet().removeIf(e -> e.getKey().indexOf('|') >= 0 && e.getValue().touched.isBefore(cutoff));
     }
 
-    private String newId(String prefix) {
+    /**
+     * The processor's references are not secrets (nothing is authorized by knowing one), so they come from a
+     * per-thread generator: a shared SecureRandom is one lock for every payment in flight.
+     */
+    private static String newId(String prefix) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 24; i++) {
             id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
@@ -363,8 +369,8 @@ public final class SimulatorProcessor {
         return id.toString();
     }
 
-    private String newNetworkId() {
-        return String.format("%015d", random.nextLong(1_000_000_000_000_000L));
+    private static String newNetworkId() {
+        return String.format("%015d", ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
     }
 
     /** A counter that remembers when it last moved, so per-reference counts can be purged with their payments. */
