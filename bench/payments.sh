@@ -8,8 +8,8 @@
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
 #      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
-#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx1g -XX:+UseSerialGC": part 2
-#      holds 4,000 sockets in the server, see bench/README.md), NOFILE (open-files limit to raise to, default
+#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx2g -XX:+UseParallelGC": part 2
+#      keeps 2,000 payments in flight in the server, see bench/README.md), NOFILE (open-files limit to raise to, default
 #      65536), KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
@@ -21,7 +21,7 @@ HIGH_MAX=$(tr ' ' '\n' <<<"$HIGH_CONCURRENCY" | sort -n | tail -n1)
 HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}
 HIGH_TIMEOUT=${HIGH_TIMEOUT:-10s}
 PARTS=${PARTS:-"1 2"}
-JAVA_OPTS=${JAVA_OPTS-"-Xmx1g -XX:+UseSerialGC"}
+JAVA_OPTS=${JAVA_OPTS-"-Xmx2g -XX:+UseParallelGC"}
 NOFILE=${NOFILE:-65536}
 MERCHANT=bench_m
 

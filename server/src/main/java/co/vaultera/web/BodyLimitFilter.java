@@ -51,16 +51,28 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(LIMIT + 1);
-        }
+        byte[] body = read(request);
         if (body.length > LIMIT) {
             ErrorBodies.write(response, tooLarge());
             return;
         }
         request.setAttribute(BODY_ATTRIBUTE, body);
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /**
+     * The body, read into an array of its declared length where there is one: {@code readNBytes(LIMIT + 1)} starts
+     * with a 16 KB buffer whatever the body's size, which was the largest allocation of a payment's request (the
+     * switch's and the simulator's alike). Without a length or chunked encoding an HTTP/1.1 request has no body.
+     */
+    private static byte[] read(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            return new byte[0];
+        }
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes(length > 0 ? (int) length : LIMIT + 1);
+        }
     }
 
     private static boolean isForm(HttpServletRequest request) {

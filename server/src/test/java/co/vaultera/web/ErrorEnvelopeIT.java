@@ -64,12 +64,26 @@ class ErrorEnvelopeIT extends ApiTestSupport {
     void aChunkedBodyOverTheLimitIsRejectedToo() throws Exception {
         TestMerchant m = newMerchant();
         byte[] big = ("{\"name\":\"" + "x".repeat(40 * 1024) + "\"}").getBytes();
+        sendChunked(m, big).expectError(400, "IR_06");
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadWhole() throws Exception {
+        TestMerchant m = newMerchant();
+        String name = "Chunked " + "y".repeat(200);
+        Response r = sendChunked(m, ("{\"name\":\"" + name + "\"}").getBytes());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("name").asString()).isEqualTo(name);
+    }
+
+    /** POSTs a customer body without a length (HTTP/1.1 chunked), as streaming clients send it. */
+    private Response sendChunked(TestMerchant m, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/customers"))
                 .header("api-key", m.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
-        new Response(r.statusCode(), r.body(), r.headers()).expectError(400, "IR_06");
+        return new Response(r.statusCode(), r.body(), r.headers());
     }
 
     @Test
