@@ -2,14 +2,13 @@ package co.vaultera.customer;
 
 import co.vaultera.crypto.DataKey;
 import co.vaultera.customer.Customer.Address;
+import co.vaultera.db.BatchRows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,13 +120,7 @@ class CustomerBatches {
      * inserted. Of two rows with the same id, only the first is tried: the second lost the race to it either way.
      */
     List<Boolean> insert(List<NewRow> rows) {
-        List<NewRow> distinct = new ArrayList<>(rows.size());
-        Set<String> keys = new HashSet<>();
-        for (NewRow r : rows) {
-            if (keys.add(r.key())) {
-                distinct.add(r);
-            }
-        }
+        List<NewRow> distinct = BatchRows.firstOfEachKey(rows, NewRow::key);
         List<Object> params = new ArrayList<>(distinct.size() * 21);
         for (NewRow r : distinct) {
             Collections.addAll(params, r.merchantId(), r.customerId(), r.name(), r.email(), r.phone(),
@@ -136,13 +129,9 @@ class CustomerBatches {
                     r.addressPhone(), r.addressEmail());
         }
         String sql = inserts.computeIfAbsent(distinct.size(), n -> INSERT_ROWS.formatted(rows(INSERT_ROW, n)));
-        Set<String> inserted = new HashSet<>(jdbc.sql(sql).params(params)
-                .query((rs, i) -> rs.getString(1) + '\n' + rs.getString(2)).list());
-        List<Boolean> answers = new ArrayList<>(rows.size());
-        for (NewRow r : rows) {
-            answers.add(inserted.remove(r.key()));
-        }
-        return answers;
+        List<String> inserted = jdbc.sql(sql).params(params)
+                .query((rs, i) -> rs.getString(1) + '\n' + rs.getString(2)).list();
+        return BatchRows.inserted(rows, NewRow::key, inserted);
     }
 
     /** Customers by id; an id not found is empty. Rows are decrypted with each lookup's own key. */

@@ -1,11 +1,10 @@
 package co.vaultera.payment;
 
+import co.vaultera.db.BatchRows;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,23 +113,13 @@ class NewPayments {
      * same id, only the first is tried: the second lost the race to it either way.
      */
     List<Boolean> insert(List<Row> rows) {
-        List<Row> distinct = new ArrayList<>(rows.size());
-        Set<String> keys = new HashSet<>();
-        for (Row r : rows) {
-            if (keys.add(r.key())) {
-                distinct.add(r);
-            }
-        }
+        List<Row> distinct = BatchRows.firstOfEachKey(rows, Row::key);
         List<Object> params = new ArrayList<>(distinct.size() * TYPES.size());
         distinct.forEach(r -> params.addAll(r.values()));
         String sql = inserts.computeIfAbsent(distinct.size(),
                 n -> INSERT_ROWS.formatted(String.join(", ", Collections.nCopies(n, ROW))));
-        Set<String> inserted = new HashSet<>(jdbc.sql(sql).params(params)
-                .query((rs, i) -> rs.getString(1) + '\n' + rs.getString(2)).list());
-        List<Boolean> answers = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            answers.add(inserted.remove(r.key()));
-        }
-        return answers;
+        List<String> inserted = jdbc.sql(sql).params(params)
+                .query((rs, i) -> rs.getString(1) + '\n' + rs.getString(2)).list();
+        return BatchRows.inserted(rows, Row::key, inserted);
     }
 }
