@@ -2,10 +2,10 @@
 # Payments benchmark. See bench/README.md.
 #   Part 1: POST /payments (create + confirm) at simulator latency 0 ms, concurrency 1, 8 and 32, against pgbench
 #           running the same SQL (sql/payment_confirm.sql) on the same embedded PostgreSQL; ratio and p50 added.
-#   Part 2: the simulator answers after 1 s; for each of HIGH_CONCURRENCY ("400 2000") connections, DURATION of
+#   Part 2: the simulator answers after 1 s; for each of HIGH_CONCURRENCY ("400 2000") connections, HIGH_DURATION of
 #           payments: throughput against connections / latency, p50/p99, errors (must be 0) and the server's RSS.
 #
-# Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
+# Env: DURATION (seconds per measured part-1 run, default 20), HIGH_DURATION (per part-2 run, default 60), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
 #      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
 #      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx2g -XX:+UseParallelGC": part 2
@@ -14,6 +14,9 @@
 set -euo pipefail
 
 DURATION=${DURATION:-20}
+# Part 2 runs longer: every connection starts with a request that answers after >= 1 s, so the first second of a
+# run completes nothing, which alone caps a 20 s run at 19/20 of connections / latency.
+HIGH_DURATION=${HIGH_DURATION:-60}
 WARMUP=${WARMUP:-90}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 HIGH_CONCURRENCY=${HIGH_CONCURRENCY:-"400 2000"}
@@ -125,9 +128,9 @@ measure_high() {
       done ) >"$RAW/high-rss-c$c.txt" &
     SAMPLER_PID=$!
     cpu_before=$(cpu_seconds "$SERVER_PID")
-    log "part 2: $c connections at ${HIGH_LATENCY_MS} ms simulator latency (${DURATION}s)"
+    log "part 2: $c connections at ${HIGH_LATENCY_MS} ms simulator latency (${HIGH_DURATION}s)"
     WRK_TOLERATE_ERRORS=1 WRK_TIMEOUT=$HIGH_TIMEOUT \
-        run_wrk "api-high-c$c" payment_create.lua "$c" "$DURATION" "$BASE/payments"
+        run_wrk "api-high-c$c" payment_create.lua "$c" "$HIGH_DURATION" "$BASE/payments"
     cpu_after=$(cpu_seconds "$SERVER_PID")
     stop_sampler
     read_rss
@@ -172,7 +175,7 @@ expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c
     machine_line
     echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n1); JAVA_OPTS: \"$JAVA_OPTS\" (max heap $HEAP_MAX); PostgreSQL $PG_VERSION (embedded, fsync on); $(pgbench --version); wrk 4"
     echo "load average (1/5/15 min) before the server started: $LOAD_BEFORE; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "duration ${DURATION}s per run, warm-up ${WARMUP}s; payments in the database at the end: $(api_payments) through the API, $(pgb_payments | cut -d' ' -f1) by pgbench"
+    echo "duration ${DURATION}s per part-1 run, ${HIGH_DURATION}s per part-2 run, warm-up ${WARMUP}s; payments in the database at the end: $(api_payments) through the API, $(pgb_payments | cut -d' ' -f1) by pgbench"
     if part 1; then
         echo
         echo "part 1: POST /payments (create + confirm, card, automatic capture -> succeeded), simulator latency 0 ms;"
@@ -189,7 +192,7 @@ expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c
     fi
     if part 2; then
         echo
-        echo "part 2: wrk -t 2 -c <connections> (timeout $HIGH_TIMEOUT), simulator latency $HIGH_LATENCY_MS ms, ${DURATION}s each"
+        echo "part 2: wrk -t 2 -c <connections> (timeout $HIGH_TIMEOUT), simulator latency $HIGH_LATENCY_MS ms, ${HIGH_DURATION}s each"
         printf '%11s %10s %8s %13s %11s %8s %8s %8s %8s %14s\n' connections latency_ms req/s expected_req/s of_expected \
             p50_ms p99_ms max_ms non_2xx socket_errors
         for c in $HIGH_CONCURRENCY; do
@@ -201,7 +204,7 @@ expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c
         for c in $HIGH_CONCURRENCY; do
             k=$RAW/api-high-c$c.kv
             read -r max_rss end_rss max_threads cpu <"$RAW/high-c$c.txt"
-            echo "c=$c: socket errors: connect $(kv "$k" connect_errors), read $(kv "$k" read_errors), write $(kv "$k" write_errors), timeout $(kv "$k" timeouts); server RSS max $(mb "$max_rss") MB (sampled every 0.5 s), $(mb "$end_rss") MB at the end; up to $max_threads JVM threads; CPU $cpu s in ${DURATION} s ($(awk -v c="$cpu" -v d="$DURATION" 'BEGIN { printf "%.2f", c / d }') of $(nproc) cores)"
+            echo "c=$c: socket errors: connect $(kv "$k" connect_errors), read $(kv "$k" read_errors), write $(kv "$k" write_errors), timeout $(kv "$k" timeouts); server RSS max $(mb "$max_rss") MB (sampled every 0.5 s), $(mb "$end_rss") MB at the end; up to $max_threads JVM threads; CPU $cpu s in ${HIGH_DURATION} s ($(awk -v c="$cpu" -v d="$HIGH_DURATION" 'BEGIN { printf "%.2f", c / d }') of $(nproc) cores)"
         done
     fi
     echo
