@@ -5,12 +5,13 @@
 #   Part 2: the simulator answers after 1 s; for each of HIGH_CONCURRENCY ("400 2000") connections, HIGH_DURATION of
 #           payments: throughput against connections / latency, p50/p99, errors (must be 0) and the server's RSS.
 #
-# Env: DURATION (seconds per measured part-1 run, default 20), HIGH_DURATION (per part-2 run, default 60), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
-#      default 90: the JIT needs it on 2 shared cores), CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
+# Env: DURATION (seconds per measured part-1 run, default 20), HIGH_DURATION (per part-2 run, default 60),
+#      SKIP_BUILD=1 (use the existing jar), WARMUP (seconds, default 90: the JIT needs it on 2 shared cores),
+#      CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
 #      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx2g -XX:+UseParallelGC": part 2
-#      keeps 2,000 payments in flight in the server, see bench/README.md), NOFILE (open-files limit to raise to, default
-#      65536), KEEP_DATA=1 (keep the temp data dir).
+#      keeps 2,000 payments in flight in the server, see bench/README.md), NOFILE (open-files limit to raise to,
+#      default 65536), KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
 DURATION=${DURATION:-20}
