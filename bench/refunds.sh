@@ -212,7 +212,7 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
     echo "duration ${DURATION}s per run, warm-up ${WARMUP}s; simulator latency 0 ms"
     echo
     echo "refunds: POST /refunds {\"payment_id\", \"amount\": 1}, a fresh pool of succeeded payments of 1000 per run, round-robin,"
-    echo "         <= $MAX_REFUNDS refunds a payment; pgbench: sql/refund_create.sql (the same 8 statements: 1 transaction + 3"
+    echo "         <= $MAX_REFUNDS refunds a payment; pgbench: sql/refund_create.sql (the same 7 statements: 1 transaction + 2"
     echo "         autocommit), over $PGB_REFUND_POOL cloned payments per run, round-robin per client"
     printf '%4s %6s %10s %11s %11s %8s %12s %15s %15s %6s %13s\n' conc pool api_req/s api_p50_ms api_p99_ms non_2xx \
         pgbench_tps pgbench_p50_ms pgbench_p99_ms ratio p50_added_ms

@@ -2,10 +2,12 @@
 -- Idempotency-Key), statement for statement as the switch issues it (PaymentService.create,
 -- PaymentLifecycle.createConfirmed, PaymentOutcomes.applyAll, as a payment alone sends it; checked against the
 -- embedded PostgreSQL's log_statement=all output of one request). One pgbench "transaction" = the whole request's
--- SQL: an autocommit read (routing), an autocommit statement A (the intent, already holding its attempt and card
--- vault, and the attempt) and a transaction B (lock, attempt, outcome, intent). The processor call between A and B
--- (the in-process simulator, over HTTP) is not SQL, and not here. Concurrent payments share statement A and
--- transaction B and the routing read (db/Coalescer); this baseline stays one payment per statement, as the issue defines it.
+-- SQL: an autocommit statement A (the intent, already holding its attempt and card vault, and the attempt) and a
+-- transaction B (lock, attempt, outcome, intent). The processor call between A and B (the in-process simulator,
+-- over HTTP) is not SQL, and not here; nor is routing: the server keeps each merchant's connector accounts cached
+-- (ConnectorAccountService, read again at most every second or two, as the API key's lookup). Concurrent payments
+-- share statement A and transaction B (db/Coalescer); this baseline stays one payment per statement, as the issue
+-- defines it.
 -- Values stand in for the bound parameters: a fresh payment id per transaction, the statuses and amounts the
 -- server writes, bytea "ciphertexts" of the lengths it writes (AES-GCM, 1 + 12 + plaintext + 16 bytes:
 -- card_holder_name "Bench" 34, card_vault ~99-byte JSON 128), now() for the timestamps.
@@ -13,15 +15,6 @@
 --           -f payment_confirm.sql
 -- Ids: pay_pgb_<client>_<random>, attempt <id>_1 (the API's are pay_ + 20 alphanumerics, so never collide).
 \set r random(100000000000000, 999999999999999)
-
--- PaymentLifecycle.route before anything is written: the merchant's connector accounts in routing order
--- (ConnectorAccountRepository.listAll; concurrent payments share it)
-select merchant_id, merchant_connector_id, connector_type, connector_name, connector_label, profile_id,
-       connector_account_details, test_mode, disabled, payment_methods_enabled::text as pme,
-       metadata::text as metadata, connector_webhook_details, business_country, business_label,
-       business_sub_label, status, created_at
-  from merchant_connector_account
- where merchant_id in (:merchant) order by merchant_id, created_seq;
 
 -- statement A: PaymentLifecycle.createConfirmed via NewPayments: the intent (status processing, holding its attempt
 -- and card vault) and the attempt, one autocommit statement (concurrent creates share it; one alone sends this)

@@ -1,7 +1,8 @@
 -- pgbench: the SQL of one POST /refunds {"payment_id": ..., "amount": 1} (no Idempotency-Key), statement for
 -- statement as the switch issues it (RefundService.create: the transaction under the payment's row lock, then
--- the account lookup, the settle update and the read for the response; checked against log_statement=all). The
--- processor call between the COMMIT and the settle update is not SQL, and not here.
+-- the settle update and the read for the response; checked against log_statement=all). The processor call between
+-- the COMMIT and the settle update is not SQL, and not here; nor is the account lookup before it: the server
+-- routes over its cached accounts (ConnectorAccountService, read again at most every second or two).
 -- The payments are a pool of succeeded payments cloned from one the API made (refund_pool.sql), ids
 -- pay_pgbr_<tag>_<n>, n = 1 .. clients * slice. Like the API run, each client goes round-robin over its own slice
 -- of `slice` payments, so a payment's refunds are spread out and it reads 0, 1, 2 ... earlier refunds; the script
@@ -49,13 +50,7 @@ values (:merchant, 'ref_pgb_' || :client_id || '_' || :r, 'pay_pgbr_' || :tag ||
 on conflict (merchant_id, refund_id) do nothing;
 COMMIT;
 
--- (the processor call) ConnectorAccountService.forAttempt
-select merchant_connector_id, connector_type, connector_name, connector_label, profile_id,
-       connector_account_details, test_mode, disabled, payment_methods_enabled::text as pme,
-       metadata::text as metadata, connector_webhook_details, business_country, business_label,
-       business_sub_label, status, created_at
-  from merchant_connector_account
- where merchant_id = :merchant and merchant_connector_id = :mca;
+-- (the processor call)
 -- RefundRepository.settle
 update refund
    set status = 'succeeded', connector_refund_id = coalesce('sim_ref_' || substr(md5(random()::text), 1, 24),
