@@ -11,8 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class VaulteraSwitchApplication {
 
     public static void main(String[] args) {
-        // Requests run on virtual threads, which wait for sockets (database, processors, clients) through the JDK's
-        // pollers. By default on Linux those pollers are virtual threads too, so every socket that becomes ready
+        // Requests beyond the platform-thread pool (web.PlatformFirstExecutor) run on virtual threads, which wait
+        // for sockets (database, processors, clients) through the JDK's pollers. By default on Linux those pollers are virtual threads too, so every socket that becomes ready
         // wakes a platform poller, then a virtual poller, then the request: one hop more than with platform-thread
         // pollers ("1"). A payment waits on about ten sockets; at one payment at a time the extra hop cost
         // ~0.3 ms of CPU and a sixth of the throughput on the 2-core VM (bench/README.md). Set before any

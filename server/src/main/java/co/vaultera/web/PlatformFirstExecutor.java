@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs each request on an idle platform thread of a small pool if there is one, else on a new virtual thread.
  *
  * <p>Why both: a platform thread waits for a socket (the database, a processor, the in-process simulator) in one
- * blocking system call, while a virtual thread unmounts, is woken by a poller and is scheduled again — on the 2-core
- * VM that cost a payment ~0.3 ms of CPU and a fifth of the throughput at 1 and 8 concurrent payments
- * (bench/README.md). But a payment holds its thread for as long as the processor takes, and with thousands waiting
- * on slow processors a thread each (4,000 with the in-process simulator's side) cost more than the waits saved.
+ * blocking system call, while a virtual thread unmounts, is woken by a poller and is scheduled again: on the 2-core
+ * VM platform threads gave 20-40 % more payments per second at 1 and 8 in flight (bench/README.md). But a payment
+ * holds its thread for as long as the processor takes, and with thousands waiting on slow processors a thread each
+ * (4,000 with the in-process simulator's side) cost more than the waits saved.
  * So the common case, fewer requests in flight than the pool has threads, gets platform threads; a burst beyond
  * that still gets a thread per request, a virtual one, instead of a queue or a refusal.
  *
