@@ -14,8 +14,7 @@ class PaymentRoutingIT extends PaymentTestSupport {
     @Test
     void aPaymentRightAfterItsOnlyAccountWasDisabledIsRefusedAndOneRightAfterReEnablingSucceeds() {
         TestMerchant m = newMerchant();
-        String accountPath = accountPath(m, addConnector(m, null));
-        assertThat(status(pay(m, VISA))).isEqualTo("succeeded");
+        String accountPath = accountRoutedTo(m);
 
         post(accountPath, m.apiKey(), "{\"disabled\":true}").expect(200);
         post("/payments", m.apiKey(), body(1000, "automatic", VISA, true)).expectError(400, "IR_39");
@@ -27,8 +26,7 @@ class PaymentRoutingIT extends PaymentTestSupport {
     @Test
     void aPaymentRightAfterTheAccountsMetadataChangedUsesTheNewMetadata() {
         TestMerchant m = newMerchant();
-        String accountPath = accountPath(m, addConnector(m, null));
-        assertThat(status(pay(m, VISA))).isEqualTo("succeeded");
+        String accountPath = accountRoutedTo(m);
 
         post(accountPath, m.apiKey(), "{\"metadata\":{\"simulator\":{\"fault\":\"processor_error\"}}}").expect(200);
 
@@ -48,6 +46,13 @@ class PaymentRoutingIT extends PaymentTestSupport {
 
         assertThat(pay(m, VISA).get("merchant_connector_id").stringValue())
                 .isEqualTo(second.get("merchant_connector_id").stringValue());
+    }
+
+    /** Adds the merchant's only account and pays through it once, so that its accounts are cached; its path. */
+    private String accountRoutedTo(TestMerchant m) {
+        String path = accountPath(m, addConnector(m, null));
+        assertThat(status(pay(m, VISA))).isEqualTo("succeeded");
+        return path;
     }
 
     private static String accountPath(TestMerchant m, JsonNode account) {
