@@ -3,19 +3,11 @@ package co.vaultera.connectoraccount;
 import co.vaultera.connectoraccount.api.ConnectorAccountRequest.AuthDetails;
 import co.vaultera.connectoraccount.api.ConnectorAccountRequest.WebhookDetails;
 import co.vaultera.crypto.DataKey;
-import co.vaultera.db.Coalescer;
-import co.vaultera.db.CoalescerSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,17 +26,12 @@ public class ConnectorAccountRepository {
               from merchant_connector_account
             """;
 
-    /** {@link #listAll}'s statements by number of merchants, made once each. */
-    private final Map<Integer, String> lists = new ConcurrentHashMap<>();
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Coalescer<DataKey, List<ConnectorAccountRecord>> listings;
 
-    public ConnectorAccountRepository(JdbcClient jdbc, JsonMapper json, CoalescerSettings coalescing) {
+    public ConnectorAccountRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.listings = coalescing.coalescer(this::listAll, CoalescerSettings.PAYMENT_STATEMENTS);
     }
 
     public boolean profileExists(String merchantId, String profileId) {
@@ -95,25 +82,12 @@ public class ConnectorAccountRepository {
     }
 
     /**
-     * A merchant's accounts in creation order: the default routing order, read by every payment. Concurrent reads
-     * share one statement ({@link Coalescer}), and calls for one merchant share its rows, decrypted once: read after
-     * each call began, so never staler than a read of its own (unlike a cache). Shared, so not to be modified.
+     * A merchant's accounts in creation order (the default routing order). Payments route over
+     * {@link ConnectorAccountService}'s cached copy, so this runs when that copy is refreshed and for the list API.
      */
     public List<ConnectorAccountRecord> list(DataKey key) {
-        return listings.call(key);
-    }
-
-    List<List<ConnectorAccountRecord>> listAll(List<DataKey> keys) {
-        Map<String, DataKey> merchants = new LinkedHashMap<>();
-        keys.forEach(k -> merchants.putIfAbsent(k.merchantId(), k));
-        String sql = lists.computeIfAbsent(merchants.size(), n -> SELECT + " where merchant_id in ("
-                + String.join(", ", Collections.nCopies(n, "?")) + ") order by merchant_id, created_seq");
-        Map<String, List<ConnectorAccountRecord>> found = new HashMap<>();
-        jdbc.sql(sql).params(new ArrayList<Object>(merchants.keySet())).query(rs -> {
-            String merchantId = rs.getString("merchant_id");
-            found.computeIfAbsent(merchantId, m -> new ArrayList<>()).add(map(merchants.get(merchantId), rs));
-        });
-        return keys.stream().map(k -> List.copyOf(found.getOrDefault(k.merchantId(), List.of()))).toList();
+        return jdbc.sql(SELECT + " where merchant_id = ? order by created_seq").params(key.merchantId())
+                .query((rs, i) -> map(key, rs)).list();
     }
 
     public boolean delete(String merchantId, String id) {

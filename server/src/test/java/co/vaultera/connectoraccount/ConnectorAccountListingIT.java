@@ -9,10 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/**
- * The multi-merchant read behind every payment's routing, given a mixed batch directly (over HTTP, which reads end
- * up in one batch depends on timing).
- */
+/** The read behind routing's cached copy of a merchant's accounts, called directly. */
 class ConnectorAccountListingIT extends ApiTestSupport {
 
     @Autowired
@@ -22,24 +19,22 @@ class ConnectorAccountListingIT extends ApiTestSupport {
     private ApiKeyService apiKeys;
 
     @Test
-    void oneReadOfManyMerchantsAnswersEachCallItsOwnMerchantsAccountsInCreationOrder() {
+    void eachMerchantsReadAnswersItsOwnAccountsInCreationOrderDecrypted() {
         TestMerchant a = newMerchant();
         TestMerchant b = newMerchant();
         TestMerchant none = newMerchant();
         String a1 = connector(a, "stripe_test", "sk_a1");
         String a2 = connector(a, "adyen_test", "sk_a2");
         String b1 = connector(b, "fauxpay", "sk_b1");
-        DataKey keyA = key(a);
-        DataKey keyB = key(b);
 
-        List<List<ConnectorAccountRecord>> lists = accounts.listAll(List.of(keyB, keyA, key(none), keyA));
+        List<ConnectorAccountRecord> ofA = accounts.list(key(a));
+        List<ConnectorAccountRecord> ofB = accounts.list(key(b));
 
-        assertThat(ids(lists.get(0))).containsExactly(b1);
-        assertThat(ids(lists.get(1))).containsExactly(a1, a2);
-        assertThat(lists.get(2)).isEmpty();
-        assertThat(ids(lists.get(3))).containsExactly(a1, a2);
-        assertThat(lists.get(1).getFirst().accountDetails().apiKey()).isEqualTo("sk_a1");
-        assertThat(lists.get(0).getFirst().accountDetails().apiKey()).isEqualTo("sk_b1");
+        assertThat(ids(ofB)).containsExactly(b1);
+        assertThat(ids(ofA)).containsExactly(a1, a2);
+        assertThat(accounts.list(key(none))).isEmpty();
+        assertThat(ofA.getFirst().accountDetails().apiKey()).isEqualTo("sk_a1");
+        assertThat(ofB.getFirst().accountDetails().apiKey()).isEqualTo("sk_b1");
     }
 
     private DataKey key(TestMerchant m) {
