@@ -245,36 +245,54 @@ run_pgbench() {
 TIMEFORMAT='%3U %3S'
 CLK_TCK=$(getconf CLK_TCK)
 
-cpu_ticks() { # prints "<jvm ticks> <postgres ticks>", now
+cpu_ticks() { # prints "<jvm ticks> <postgres ticks> <JIT compiler threads' tid:ticks>...", now
     local pg_pid p pg
     pg_pid=$(head -n1 "$DATA/postgres/postmaster.pid")
     pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pg_pid/stat")
     for p in $(ps -o pid= --ppid "$pg_pid"); do
         pg=$(( pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
     done
-    echo "$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat") $pg"
+    echo "$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat") $pg $(jit_ticks)"
 }
 
-# cpu_per_operation <name> <cpu_ticks before> <operations>: kv lines of CPU ms per request (or transaction)
+# The JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread0", ...) as "tid:ticks" pairs: how much of
+# a run's JVM CPU went to compiling rather than serving, i.e. whether the warm-up reached the JIT's steady state.
+# The comm field has a space, so the fields are counted after its closing parenthesis (utime, stime: 12th, 13th).
+jit_ticks() {
+    local t
+    for t in /proc/"$SERVER_PID"/task/*; do
+        case $(cat "$t/comm" 2>/dev/null) in "C1 Compiler"* | "C2 Compiler"*) ;; *) continue ;; esac
+        sed 's/.*) //' "$t/stat" 2>/dev/null | awk -v tid="${t##*/}" '{printf "%s:%d ", tid, $12 + $13}'
+    done
+}
+
+# cpu_per_operation <name> <cpu_ticks before> <operations>: kv lines of CPU ms per request (or transaction). The JIT's
+# share counts threads alive at both ends (a compiler thread the JVM retired meanwhile is left out of it).
 cpu_per_operation() {
-    local jvm0 pg0 jvm1 pg1
-    read -r jvm0 pg0 <<<"$2"
-    read -r jvm1 pg1 <<<"$(cpu_ticks)"
-    awk -v n="$3" -v hz="$CLK_TCK" -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) '
+    local jvm0 pg0 jit0 jvm1 pg1 jit1
+    read -r jvm0 pg0 jit0 <<<"$2"
+    read -r jvm1 pg1 jit1 <<<"$(cpu_ticks)"
+    awk -v n="$3" -v hz="$CLK_TCK" -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) -v jit0="$jit0" -v jit1="$jit1" '
         { c = $1 + $2 }
         END { if (n <= 0) n = 1
-              printf "cpu_jvm_ms=%.3f\ncpu_pg_ms=%.3f\ncpu_client_ms=%.3f\n", j * 1000 / hz / n, p * 1000 / hz / n, c * 1000 / n }' \
+              split(jit0, before, " "); for (i in before) { split(before[i], tv, ":"); t0[tv[1]] = tv[2] }
+              split(jit1, after, " "); jit = 0
+              for (i in after) { split(after[i], tv, ":"); if (tv[1] in t0) jit += tv[2] - t0[tv[1]] }
+              printf "cpu_jvm_ms=%.3f\ncpu_jit_ms=%.3f\ncpu_pg_ms=%.3f\ncpu_client_ms=%.3f\n",
+                  j * 1000 / hz / n, jit * 1000 / hz / n, p * 1000 / hz / n, c * 1000 / n }' \
         "$RAW/$1.time"
 }
 
 # cpu_table <name>...: a heading, then one line per run of CPU ms per request or transaction, and their sum
 cpu_table() {
     local name
-    echo "CPU per request or transaction (ms of CPU time from /proc over each measured run; the $(nproc) cores are shared):"
-    printf '%-22s %9s %9s %9s %9s\n' run jvm_ms postgres_ms client_ms all_ms
+    echo "CPU per request or transaction (ms of CPU time from /proc over each measured run; the $(nproc) cores are shared;"
+    echo "of_it_jit: the part of jvm_ms spent by the JIT compiler threads, not serving):"
+    printf '%-22s %9s %9s %11s %9s %9s\n' run jvm_ms of_it_jit postgres_ms client_ms all_ms
     for name in "$@"; do
-        awk -F= -v run="$name" '$1 == "cpu_jvm_ms" {j = $2} $1 == "cpu_pg_ms" {p = $2} $1 == "cpu_client_ms" {c = $2}
-            END { printf "%-22s %9.3f %9.3f %9.3f %9.3f\n", run, j, p, c, j + p + c }' "$RAW/$name.kv"
+        awk -F= -v run="$name" '$1 == "cpu_jvm_ms" {j = $2} $1 == "cpu_jit_ms" {t = $2} $1 == "cpu_pg_ms" {p = $2}
+            $1 == "cpu_client_ms" {c = $2}
+            END { printf "%-22s %9.3f %9.3f %11.3f %9.3f %9.3f\n", run, j, t, p, c, j + p + c }' "$RAW/$name.kv"
     done
 }
 
