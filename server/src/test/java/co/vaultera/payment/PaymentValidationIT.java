@@ -105,6 +105,54 @@ class PaymentValidationIT extends PaymentTestSupport {
         }
     }
 
+    /**
+     * Luhn-valid, but shorter than the 12 digits the connector SPI carries: a 400 like any invalid number (it once
+     * passed validation and failed in the SPI, a 500).
+     */
+    @ParameterizedTest(name = "card number {0}")
+    @ValueSource(strings = {"12345674", "00000000", "12345678903", "1234 5678 903"})
+    void aLuhnValidCardNumberOfFewerThanTwelveDigitsIsA400ThatDoesNotEchoIt(String number) {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,"
+                + cardWith(number, "12", "2030") + "}");
+        r.expectError(400, "IR_06");
+        assertThat(r.message()).startsWith("Invalid card number").contains("card_number");
+        assertThat(r.body()).doesNotContain(number).doesNotContain(number.replace(" ", "")).doesNotContain(CVC);
+        assertThat(payments()).isZero();
+    }
+
+    @Test
+    void aLuhnValidCardNumberOfFewerThanTwelveDigitsIsA400OnUpdateAndConfirmToo() {
+        String id = id(create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}"));
+        for (String path : new String[] {"/payments/" + id, "/payments/" + id + "/confirm"}) {
+            Response r = post(path, merchant.apiKey(), "{" + cardWith("12345678903", "12", "2030") + "}");
+            r.expectError(400, "IR_06");
+            assertThat(r.body()).as(path).doesNotContain("12345678903");
+        }
+        JsonNode after = retrieve(merchant, id);
+        assertThat(status(after)).isEqualTo("requires_payment_method");
+        assertThat(after.get("attempt_count").intValue()).isZero();
+    }
+
+    @ParameterizedTest(name = "card number {0}")
+    @ValueSource(strings = {"123456789015", "4000000000000000006"})
+    void aLuhnValidCardNumberOfTwelveOrNineteenDigitsReachesTheProcessor(String number) {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,"
+                + cardWith(number, "12", "2030") + "}");
+        r.expect(200);
+        assertThat(r.json().get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(r.json().get("payment_method_data").get("card").get("last4").stringValue())
+                .isEqualTo(number.substring(number.length() - 4));
+        assertThat(r.body()).doesNotContain(number).doesNotContain(CVC);
+    }
+
+    @Test
+    void aLuhnValidCardNumberOfTwentyDigitsIsA400() {
+        String number = "40000000000000000002";
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\"," + cardWith(number, "12", "2030") + "}");
+        r.expectError(400, "IR_06");
+        assertThat(r.body()).doesNotContain(number);
+    }
+
     @Test
     void anExpiredCardIsA400() {
         Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,"

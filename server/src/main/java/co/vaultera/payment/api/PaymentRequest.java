@@ -164,7 +164,8 @@ public record PaymentRequest(
         String pan = CardNumbers.normalise(number);
         if (pan == null) {
             throw new ApiException(ErrorCode.IR_06, "Invalid card number: `payment_method_data.card.card_number` "
-                    + "must be 8 to 19 digits that pass the Luhn check");
+                    + "must be " + CardNumbers.MIN_DIGITS + " to " + CardNumbers.MAX_DIGITS
+                    + " digits that pass the Luhn check");
         }
         int m = twoOrFourDigits("card_exp_month", month, 1, 12);
         int y = twoOrFourDigits("card_exp_year", year, 0, 9999);
@@ -175,7 +176,15 @@ public record PaymentRequest(
             throw new ApiException(ErrorCode.IR_06, "Card expired: the expiry month `"
                     + String.format("%02d/%d", m, y) + "` is in the past");
         }
-        return new CardDetails(pan, m, y, c.string("card_holder_name", 255), cvc(c.string("card_cvc")));
+        String holder = c.string("card_holder_name", 255);
+        String cvc = cvc(c.string("card_cvc"));
+        try {
+            return new CardDetails(pan, m, y, holder, cvc);
+        } catch (IllegalArgumentException e) {
+            // The checks above mirror the SPI's; should they ever drift apart, the client still gets a 400. The
+            // SPI's messages name the rule, never a digit of the card.
+            throw new ApiException(ErrorCode.IR_06, "Invalid card data: " + e.getMessage());
+        }
     }
 
     private static String cvc(String cvc) {
