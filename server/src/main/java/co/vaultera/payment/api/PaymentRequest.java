@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The reference's {@code PaymentsRequest} for create, update and confirm. Strict: unknown keys are rejected.
  * Money is an integer of minor units; a float, an exponent or a string is a 400, never rounded.
- * The card number and CVC live only in {@link #card()}, whose {@code toString} masks them.
+ * The card lives in {@link #card()} and a CVC for a stored card in {@link #cardCvc()}; {@link #toString()} masks
+ * them and the shopper's details, so a request that reaches a log leaks nothing.
  */
 public record PaymentRequest(
         Long amount, String currency, String paymentId, Boolean confirm, String captureMethod,
@@ -150,6 +151,30 @@ public record PaymentRequest(
                 f.string("merchant_order_reference_id", 255), connectors(f),
                 profileId == null ? null : Limits.identifier("profile_id", profileId),
                 f.string("client_secret", 128), cvc(f.string("card_cvc")));
+    }
+
+    /**
+     * Shows what helps to debug a request and hides what must never reach a log: the card appears in its own
+     * masked form (at most the first 6 and last 4 digits, never the CVC); the CVC, client secret, shopper's
+     * e-mail, name, phone, addresses and the merchant's metadata only as present ({@code ***}) or {@code null}.
+     */
+    @Override
+    public String toString() {
+        return "PaymentRequest[amount=" + amount + ", currency=" + currency + ", paymentId=" + paymentId
+                + ", confirm=" + confirm + ", captureMethod=" + captureMethod + ", amountToCapture=" + amountToCapture
+                + ", customerId=" + customerId + ", description=" + description + ", returnUrl=" + returnUrl
+                + ", setupFutureUsage=" + setupFutureUsage + ", authenticationType=" + authenticationType
+                + ", paymentMethod=" + paymentMethod + ", paymentMethodType=" + paymentMethodType + ", card=" + card
+                + ", billing=" + hidden(billing) + ", shipping=" + hidden(shipping) + ", email=" + hidden(email)
+                + ", name=" + hidden(name) + ", phone=" + hidden(phone) + ", phoneCountryCode=" + phoneCountryCode
+                + ", metadata=" + hidden(metadata) + ", statementDescriptorName=" + statementDescriptorName
+                + ", statementDescriptorSuffix=" + statementDescriptorSuffix + ", merchantOrderReferenceId="
+                + merchantOrderReferenceId + ", connector=" + connector + ", profileId=" + profileId
+                + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + "]";
+    }
+
+    private static String hidden(Object value) {
+        return value == null ? "null" : "***";
     }
 
     private static CardDetails card(JsonFields c) {
