@@ -63,12 +63,32 @@ class PaymentValidationIT extends PaymentTestSupport {
     }
 
     @ParameterizedTest(name = "currency {0}")
-    @ValueSource(strings = {"\"XYZ\"", "\"US\"", "\"usd\"", "\"\"", "1", "\"DOLLARS\""})
+    @ValueSource(strings = {"\"XYZ\"", "\"US\"", "\"usd\"", "\"\"", "1", "\"DOLLARS\"", "\"XTS\""})
     void anUnknownCurrencyIsA400(String currency) {
         Response r = createRaw("{\"amount\":1000,\"currency\":" + currency + "}");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         r.expectError(400, "IR_06");
         assertThat(payments()).isZero();
+    }
+
+    @ParameterizedTest(name = "currency {0}")
+    @ValueSource(strings = {"DEM", "FRF", "VEF", "HRK", "ANG"})
+    void aWithdrawnCurrencyIsA400LikeAnUnknownOne(String currency) {
+        Response r = createRaw("{\"amount\":1000,\"currency\":\"" + currency + "\"}");
+        r.expectError(400, "IR_06");
+        assertThat(r.message()).contains("currency");
+        assertThat(payments()).isZero();
+        String id = id(create(merchant, "{\"amount\":1000,\"currency\":\"EUR\"}"));
+        post("/payments/" + id, merchant.apiKey(), "{\"currency\":\"" + currency + "\"}").expectError(400, "IR_06");
+        assertThat(text(retrieve(merchant, id), "currency")).isEqualTo("EUR");
+    }
+
+    @Test
+    void currentCurrenciesOfEveryExponentAreAccepted() {
+        for (String currency : new String[] {"JPY", "USD", "BHD", "CLF", "XCG", "ZWG"}) {
+            assertThat(text(create(merchant, "{\"amount\":1000,\"currency\":\"" + currency + "\"}"), "currency"))
+                    .isEqualTo(currency);
+        }
     }
 
     @Test
