@@ -24,9 +24,9 @@ class NewPayments {
      */
     private static final List<String> TYPES = List.of(
             // merchant_id, payment_id, then PaymentRepository's shared intent columns (status .. card_holder_name)
-            "text", "text", "text", "bigint", "text", "bigint", "text", "text", "text", "text", "text", "text",
-            "text", "text", "int", "text", "text", "bytea", "bytea", "bytea", "text", "bytea", "bytea", "text",
-            "text", "text", "text", "text", "text", "text", "text", "text", "text", "bytea",
+            "text", "text", "text", "bigint", "text", "bigint", "bigint", "text", "text", "text", "text", "text",
+            "text", "text", "text", "int", "text", "text", "bytea", "bytea", "bytea", "text", "bytea", "bytea",
+            "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "bytea",
             // client_secret, card_vault, created_at
             "text", "bytea", "timestamptz",
             // the attempt: attempt_id, status, connector, merchant_connector_id, amount, currency, capture_method,
@@ -43,26 +43,26 @@ class NewPayments {
      * to the end, so the attempt insert runs though nothing reads its output.
      */
     private static final String INSERT_ROWS = """
-            with input (merchant_id, payment_id, status, amount, currency, amount_captured, capture_method,
-                        authentication_type, customer_id, description, return_url, metadata, setup_future_usage,
-                        active_attempt_id, attempt_count, profile_id, connector_preference, email, name, phone,
-                        phone_country_code, billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
-                        merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
-                        card_network, card_exp_month, card_exp_year, card_holder_name, client_secret, card_vault,
-                        created_at, attempt_id, attempt_status, connector, merchant_connector_id, attempt_amount,
-                        attempt_currency, attempt_capture_method, attempt_authentication_type, amount_capturable,
-                        attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
-                        attempt_created_at) as (values %s),
+            with input (merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
+                        capture_method, authentication_type, customer_id, description, return_url, metadata,
+                        setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference, email,
+                        name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
+                        statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
+                        card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
+                        client_secret, card_vault, created_at, attempt_id, attempt_status, connector,
+                        merchant_connector_id, attempt_amount, attempt_currency, attempt_capture_method,
+                        attempt_authentication_type, amount_capturable, attempt_amount_captured, attempt_payment_method,
+                        attempt_payment_method_type, next_sync_at, attempt_created_at) as (values %s),
             intents as (
                 insert into payment_intent (merchant_id, payment_id, status, amount, currency, amount_captured,
-                    capture_method, authentication_type, customer_id, description, return_url, metadata,
-                    setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference, email,
-                    name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
+                    amount_to_capture, capture_method, authentication_type, customer_id, description, return_url,
+                    metadata, setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference,
+                    email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
                     statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
                     card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
                     client_secret, card_vault, created_at, modified_at)
-                select merchant_id, payment_id, status, amount, currency, amount_captured, capture_method,
-                       authentication_type, customer_id, description, return_url, metadata::json,
+                select merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
+                       capture_method, authentication_type, customer_id, description, return_url, metadata::json,
                        setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference::jsonb,
                        email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
                        statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,

@@ -15,8 +15,9 @@ final class PaymentChanges {
     static PaymentIntent apply(PaymentIntent p, PaymentRequest r) {
         CardDetails card = r.card();
         return new PaymentIntent(p.paymentId(), p.status(), or(r.amount(), p.amount()), or(r.currency(), p.currency()),
-                p.amountCaptured(), or(r.captureMethod(), p.captureMethod()),
-                or(r.authenticationType(), p.authenticationType()), or(r.customerId(), p.customerId()),
+                p.amountCaptured(), or(r.amountToCapture(), p.amountToCapture()),
+                or(r.captureMethod(), p.captureMethod()), or(r.authenticationType(), p.authenticationType()),
+                or(r.customerId(), p.customerId()),
                 or(r.description(), p.description()), or(r.returnUrl(), p.returnUrl()), or(r.metadata(), p.metadata()),
                 or(r.setupFutureUsage(), p.setupFutureUsage()), p.clientSecret(), p.activeAttemptId(),
                 p.attemptCount(), or(r.profileId(), p.profileId()), or(r.connector(), p.connectorPreference()),
@@ -42,18 +43,18 @@ final class PaymentChanges {
 
     static PaymentIntent withCancellation(PaymentIntent p, IntentStatus status, String reason) {
         return new PaymentIntent(p.paymentId(), status, p.amount(), p.currency(), p.amountCaptured(),
-                p.captureMethod(), p.authenticationType(), p.customerId(), p.description(), p.returnUrl(),
-                p.metadata(), p.setupFutureUsage(), p.clientSecret(), p.activeAttemptId(), p.attemptCount(),
-                p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(), p.phoneCountryCode(),
-                p.billing(), p.shipping(), p.statementDescriptorName(), p.statementDescriptorSuffix(),
-                p.merchantOrderReferenceId(), p.paymentMethod(), p.paymentMethodType(), p.card(), reason,
-                p.createdAt(), Timestamps.now());
+                p.amountToCapture(), p.captureMethod(), p.authenticationType(), p.customerId(), p.description(),
+                p.returnUrl(), p.metadata(), p.setupFutureUsage(), p.clientSecret(), p.activeAttemptId(),
+                p.attemptCount(), p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(),
+                p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
+                p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(), p.paymentMethodType(),
+                p.card(), reason, p.createdAt(), Timestamps.now());
     }
 
     static PaymentIntent withNewAttempt(PaymentIntent p, String attemptId) {
         return new PaymentIntent(p.paymentId(), IntentStatus.PROCESSING, p.amount(), p.currency(),
-                p.amountCaptured(), p.captureMethod(), p.authenticationType(), p.customerId(), p.description(),
-                p.returnUrl(), p.metadata(), p.setupFutureUsage(), p.clientSecret(), attemptId,
+                p.amountCaptured(), p.amountToCapture(), p.captureMethod(), p.authenticationType(), p.customerId(),
+                p.description(), p.returnUrl(), p.metadata(), p.setupFutureUsage(), p.clientSecret(), attemptId,
                 p.attemptCount() + 1, p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(),
                 p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),

@@ -7,9 +7,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** The merchant-facing payment, PII decrypted. Its status follows its active attempt's. */
 public record PaymentIntent(
         String paymentId, IntentStatus status, long amount, String currency, long amountCaptured,
-        String captureMethod, String authenticationType, String customerId, String description, String returnUrl,
-        ObjectNode metadata, String setupFutureUsage, String clientSecret, String activeAttemptId, int attemptCount,
-        String profileId, List<String> connectorPreference, String email, String name, String phone,
+        Long amountToCapture, String captureMethod, String authenticationType, String customerId, String description,
+        String returnUrl, ObjectNode metadata, String setupFutureUsage, String clientSecret, String activeAttemptId,
+        int attemptCount, String profileId, List<String> connectorPreference, String email, String name, String phone,
         String phoneCountryCode, ObjectNode billing, ObjectNode shipping, String statementDescriptorName,
         String statementDescriptorSuffix, String merchantOrderReferenceId, String paymentMethod,
         String paymentMethodType, StoredCard card, String cancellationReason, Instant createdAt,
@@ -21,10 +21,11 @@ public record PaymentIntent(
     }
 
     public PaymentIntent withStatus(IntentStatus newStatus) {
-        return new PaymentIntent(paymentId, newStatus, amount, currency, amountCaptured, captureMethod,
-                authenticationType, customerId, description, returnUrl, metadata, setupFutureUsage, clientSecret,
-                activeAttemptId, attemptCount, profileId, connectorPreference, email, name, phone, phoneCountryCode,
-                billing, shipping, statementDescriptorName, statementDescriptorSuffix, merchantOrderReferenceId,
-                paymentMethod, paymentMethodType, card, cancellationReason, createdAt, modifiedAt);
+        return new PaymentIntent(paymentId, newStatus, amount, currency, amountCaptured, amountToCapture,
+                captureMethod, authenticationType, customerId, description, returnUrl, metadata, setupFutureUsage,
+                clientSecret, activeAttemptId, attemptCount, profileId, connectorPreference, email, name, phone,
+                phoneCountryCode, billing, shipping, statementDescriptorName, statementDescriptorSuffix,
+                merchantOrderReferenceId, paymentMethod, paymentMethodType, card, cancellationReason, createdAt,
+                modifiedAt);
     }
 }

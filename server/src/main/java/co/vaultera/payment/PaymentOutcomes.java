@@ -113,8 +113,8 @@ public class PaymentOutcomes {
 
     static PaymentIntent withAttempt(PaymentIntent p, PaymentAttempt a) {
         return new PaymentIntent(p.paymentId(), PaymentTransitions.intentStatusOf(a.status()), p.amount(),
-                p.currency(), a.amountCaptured(), p.captureMethod(), p.authenticationType(), p.customerId(),
-                p.description(), p.returnUrl(), p.metadata(), p.setupFutureUsage(), p.clientSecret(),
+                p.currency(), a.amountCaptured(), p.amountToCapture(), p.captureMethod(), p.authenticationType(),
+                p.customerId(), p.description(), p.returnUrl(), p.metadata(), p.setupFutureUsage(), p.clientSecret(),
                 p.activeAttemptId(), p.attemptCount(), p.profileId(), p.connectorPreference(), p.email(), p.name(),
                 p.phone(), p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),

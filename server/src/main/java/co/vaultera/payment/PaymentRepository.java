@@ -29,13 +29,13 @@ import tools.jackson.databind.node.ObjectNode;
 public class PaymentRepository {
 
     static final String INTENT_COLUMNS = """
-            payment_id, status, amount, currency, amount_captured, capture_method, authentication_type, customer_id,
-            description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
-            active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference, email,
-            name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
-            statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type, card_isin,
-            card_last4, card_network, card_exp_month, card_exp_year, card_holder_name, cancellation_reason,
-            created_at, modified_at
+            payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
+            authentication_type, customer_id, description, return_url, metadata::text as metadata, setup_future_usage,
+            client_secret, active_attempt_id, attempt_count, profile_id,
+            connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
+            shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
+            payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
+            card_holder_name, cancellation_reason, created_at, modified_at
             """;
     static final String ATTEMPT_COLUMNS = """
             attempt_id, payment_id, status, connector, merchant_connector_id, amount, currency, capture_method,
@@ -66,7 +66,7 @@ public class PaymentRepository {
 
     /** {@link #insertIntent}'s row, encrypted. */
     NewPayments.Row newRow(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first, Instant nextSyncAt) {
-        List<Object> values = new ArrayList<>(51);
+        List<Object> values = new ArrayList<>(52);
         values.add(key.merchantId());
         values.add(p.paymentId());
         values.addAll(columns(key, p));
@@ -89,15 +89,15 @@ public class PaymentRepository {
         String id = p.paymentId();
         return jdbc.sql("""
                         update payment_intent
-                           set status = ?, amount = ?, currency = ?, amount_captured = ?, capture_method = ?,
-                               authentication_type = ?, customer_id = ?, description = ?, return_url = ?,
-                               metadata = ?::json, setup_future_usage = ?, active_attempt_id = ?, attempt_count = ?,
-                               profile_id = ?, connector_preference = ?::jsonb, email = ?, name = ?, phone = ?,
-                               phone_country_code = ?, billing = ?, shipping = ?, statement_descriptor_name = ?,
-                               statement_descriptor_suffix = ?, merchant_order_reference_id = ?, payment_method = ?,
-                               payment_method_type = ?, card_isin = ?, card_last4 = ?, card_network = ?,
-                               card_exp_month = ?, card_exp_year = ?, card_holder_name = ?, cancellation_reason = ?,
-                               modified_at = ?
+                           set status = ?, amount = ?, currency = ?, amount_captured = ?, amount_to_capture = ?,
+                               capture_method = ?, authentication_type = ?, customer_id = ?, description = ?,
+                               return_url = ?, metadata = ?::json, setup_future_usage = ?, active_attempt_id = ?,
+                               attempt_count = ?, profile_id = ?, connector_preference = ?::jsonb, email = ?, name = ?,
+                               phone = ?, phone_country_code = ?, billing = ?, shipping = ?,
+                               statement_descriptor_name = ?, statement_descriptor_suffix = ?,
+                               merchant_order_reference_id = ?, payment_method = ?, payment_method_type = ?,
+                               card_isin = ?, card_last4 = ?, card_network = ?, card_exp_month = ?, card_exp_year = ?,
+                               card_holder_name = ?, cancellation_reason = ?, modified_at = ?
                          where merchant_id = ? and payment_id = ? and status = ?
                         """)
                 .params(columns(key, p))
@@ -114,10 +114,10 @@ public class PaymentRepository {
         String id = p.paymentId();
         StoredCard card = p.card();
         return Arrays.asList(p.status().wireName(), p.amount(), p.currency(), p.amountCaptured(),
-                p.captureMethod(), p.authenticationType(), p.customerId(), p.description(), p.returnUrl(),
-                text(p.metadata()), p.setupFutureUsage(), p.activeAttemptId(), p.attemptCount(), p.profileId(),
-                text(p.connectorPreference()), key.encrypt(p.email(), id, "email"), key.encrypt(p.name(), id, "name"),
-                key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
+                p.amountToCapture(), p.captureMethod(), p.authenticationType(), p.customerId(), p.description(),
+                p.returnUrl(), text(p.metadata()), p.setupFutureUsage(), p.activeAttemptId(), p.attemptCount(),
+                p.profileId(), text(p.connectorPreference()), key.encrypt(p.email(), id, "email"),
+                key.encrypt(p.name(), id, "name"), key.encrypt(p.phone(), id, "phone"), p.phoneCountryCode(),
                 key.encrypt(text(p.billing()), id, "billing"), key.encrypt(text(p.shipping()), id, "shipping"),
                 p.statementDescriptorName(), p.statementDescriptorSuffix(), p.merchantOrderReferenceId(),
                 p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
@@ -290,7 +290,8 @@ public class PaymentRepository {
                 rs.getString("card_last4"), rs.getString("card_network"), rs.getString("card_exp_month"),
                 rs.getString("card_exp_year"), key.decrypt(rs.getBytes("card_holder_name"), id, "card_holder_name"));
         return new PaymentIntent(id, IntentStatus.fromWireName(rs.getString("status")), rs.getLong("amount"),
-                rs.getString("currency"), rs.getLong("amount_captured"), rs.getString("capture_method"),
+                rs.getString("currency"), rs.getLong("amount_captured"), rs.getObject("amount_to_capture", Long.class),
+                rs.getString("capture_method"),
                 rs.getString("authentication_type"), rs.getString("customer_id"), rs.getString("description"),
                 rs.getString("return_url"), metadata == null ? null : (ObjectNode) json.readTree(metadata),
                 rs.getString("setup_future_usage"), rs.getString("client_secret"), rs.getString("active_attempt_id"),

@@ -52,11 +52,12 @@ public class PaymentService {
         String paymentId = paymentIdFor(req, idSeed);
         Instant now = Timestamps.now();
         PaymentIntent blank = new PaymentIntent(paymentId, IntentStatus.REQUIRES_PAYMENT_METHOD, req.amount(),
-                req.currency(), 0, "automatic", "no_three_ds", null, null, null, null, null,
+                req.currency(), 0, null, "automatic", "no_three_ds", null, null, null, null, null,
                 paymentId + "_secret_" + Ids.alphanumeric(20), null, 0,
                 accounts.profileOrDefault(m, req.profileId()), null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, now, now);
         PaymentIntent intent = PaymentChanges.apply(blank, req);
+        CaptureRules.checkPreset(intent.amount(), intent.captureMethod(), intent.amountToCapture());
         PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));
         if (Boolean.TRUE.equals(req.confirm())) {
             // Routed before anything is written: a create-and-confirm that cannot be routed leaves nothing behind.
@@ -100,6 +101,7 @@ public class PaymentService {
             PaymentIntent current = payments.lockIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
             PaymentTransitions.require(current.status(), PaymentOperation.UPDATE);
             PaymentIntent changed = PaymentChanges.apply(current, req);
+            CaptureRules.checkPreset(changed.amount(), changed.captureMethod(), changed.amountToCapture());
             changed = changed.withStatus(PaymentChanges.beforeConfirm(changed));
             payments.updateIntent(m.dataKey(), changed, current.status());
             if (req.card() != null) {
@@ -116,8 +118,21 @@ public class PaymentService {
         return view(m, lifecycle.confirm(m, paymentId, req));
     }
 
+    /** Captures {@code amountToCapture}; without one, the amount_to_capture given at create or update, if any. */
     public PaymentResponse capture(MerchantContext m, String paymentId, Long amountToCapture) {
-        return view(m, lifecycle.capture(m, paymentId, amountToCapture));
+        Long amount = amountToCapture != null ? amountToCapture : presetCaptureAmount(m, paymentId);
+        return view(m, lifecycle.capture(m, paymentId, amount));
+    }
+
+    /**
+     * The amount_to_capture given before confirming, for a capture that names no amount: only while nothing is
+     * captured, since it speaks of the payment's one (or first) capture; afterwards the lifecycle's default, all
+     * that is still capturable, applies. Read before the capture takes the payment's lock: safe, because only an
+     * update changes it, and no status a capture accepts still allows an update.
+     */
+    private Long presetCaptureAmount(MerchantContext m, String paymentId) {
+        return lifecycle.find(m, paymentId).filter(p -> p.amountCaptured() == 0)
+                .map(PaymentIntent::amountToCapture).orElse(null);
     }
 
     public PaymentResponse cancel(MerchantContext m, String paymentId, String reason) {

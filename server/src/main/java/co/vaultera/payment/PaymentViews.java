@@ -36,7 +36,8 @@ public class PaymentViews {
                 .toList();
         boolean failed = p.status() == IntentStatus.FAILED;
         return new PaymentResponse(p.paymentId(), merchantId, p.status().wireName(), p.amount(), p.amount(),
-                capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, a == null ? null : a.connector(),
+                capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, p.amountToCapture(),
+                a == null ? null : a.connector(),
                 p.clientSecret(), Timestamps.format(p.createdAt()),
                 Timestamps.format(a != null && a.modifiedAt().isAfter(p.modifiedAt()) ? a.modifiedAt()
                         : p.modifiedAt()),

@@ -119,8 +119,8 @@ class PaymentBatchesIT extends PaymentTestSupport {
 
     private static PaymentIntent intent(String paymentId, IntentStatus status, String attemptId) {
         Instant now = Timestamps.now();
-        return new PaymentIntent(paymentId, status, 1000, "USD", 0, "automatic", "no_three_ds", null, null, null,
-                null, null, paymentId + "_secret_x", attemptId, attemptId == null ? 0 : 1, "pro_test", null,
+        return new PaymentIntent(paymentId, status, 1000, "USD", 0, null, "automatic", "no_three_ds", null, null,
+                null, null, null, paymentId + "_secret_x", attemptId, attemptId == null ? 0 : 1, "pro_test", null,
                 "shopper@example.com", null, null, null, null, null, null, null, null, "card", null,
                 new PaymentIntent.StoredCard("424242", "4242", "Visa", "12", "2030", "Ann"), null, now, now);
     }

@@ -51,7 +51,8 @@ class PaymentFlowIT extends PaymentTestSupport {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"4242424242424242", "378282246310005"})
     void theDatabaseNeverHoldsThePanOrTheCvcInClear(String pan) {
-        // Created first (the card waits in the vault with its CVC), then confirmed.
+        // Created first (the card waits in the vault encrypted, its CVC dropped: see CardVaultIT), then confirmed
+        // from the vault, so without a CVC.
         JsonNode created = create(merchant, body(1000, "automatic", pan, false));
         assertNoCardSecrets(storedRows(merchant.merchantId(), id(created)), pan, CVC);
         post("/payments/" + id(created) + "/confirm", merchant.apiKey(), "{}").expect(200);

@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The reference's {@code PaymentsRequest} for create, update and confirm. Strict: unknown keys are rejected.
  * Money is an integer of minor units; a float, an exponent or a string is a 400, never rounded.
- * The card number and CVC live only in {@link #card()}, whose {@code toString} masks them.
+ * The card lives in {@link #card()} and a CVC for a stored card in {@link #cardCvc()}; {@link #toString()} masks
+ * them and the shopper's details, so a request that reaches a log leaks nothing.
  */
 public record PaymentRequest(
         Long amount, String currency, String paymentId, Boolean confirm, String captureMethod,
@@ -152,6 +153,30 @@ public record PaymentRequest(
                 f.string("client_secret", 128), cvc(f.string("card_cvc")));
     }
 
+    /**
+     * Shows what helps to debug a request and hides what must never reach a log: the card appears in its own
+     * masked form (at most the first 6 and last 4 digits, never the CVC); the CVC, client secret, shopper's
+     * e-mail, name, phone, addresses and the merchant's metadata only as present ({@code ***}) or {@code null}.
+     */
+    @Override
+    public String toString() {
+        return "PaymentRequest[amount=" + amount + ", currency=" + currency + ", paymentId=" + paymentId
+                + ", confirm=" + confirm + ", captureMethod=" + captureMethod + ", amountToCapture=" + amountToCapture
+                + ", customerId=" + customerId + ", description=" + description + ", returnUrl=" + returnUrl
+                + ", setupFutureUsage=" + setupFutureUsage + ", authenticationType=" + authenticationType
+                + ", paymentMethod=" + paymentMethod + ", paymentMethodType=" + paymentMethodType + ", card=" + card
+                + ", billing=" + hidden(billing) + ", shipping=" + hidden(shipping) + ", email=" + hidden(email)
+                + ", name=" + hidden(name) + ", phone=" + hidden(phone) + ", phoneCountryCode=" + phoneCountryCode
+                + ", metadata=" + hidden(metadata) + ", statementDescriptorName=" + statementDescriptorName
+                + ", statementDescriptorSuffix=" + statementDescriptorSuffix + ", merchantOrderReferenceId="
+                + merchantOrderReferenceId + ", connector=" + connector + ", profileId=" + profileId
+                + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + "]";
+    }
+
+    private static String hidden(Object value) {
+        return value == null ? "null" : "***";
+    }
+
     private static CardDetails card(JsonFields c) {
         c.rejectUnknown(CARD_FIELDS);
         String number = c.string("card_number");
@@ -164,7 +189,8 @@ public record PaymentRequest(
         String pan = CardNumbers.normalise(number);
         if (pan == null) {
             throw new ApiException(ErrorCode.IR_06, "Invalid card number: `payment_method_data.card.card_number` "
-                    + "must be 8 to 19 digits that pass the Luhn check");
+                    + "must be " + CardNumbers.MIN_DIGITS + " to " + CardNumbers.MAX_DIGITS
+                    + " digits that pass the Luhn check");
         }
         int m = twoOrFourDigits("card_exp_month", month, 1, 12);
         int y = twoOrFourDigits("card_exp_year", year, 0, 9999);
@@ -175,7 +201,15 @@ public record PaymentRequest(
             throw new ApiException(ErrorCode.IR_06, "Card expired: the expiry month `"
                     + String.format("%02d/%d", m, y) + "` is in the past");
         }
-        return new CardDetails(pan, m, y, c.string("card_holder_name", 255), cvc(c.string("card_cvc")));
+        String holder = c.string("card_holder_name", 255);
+        String cvc = cvc(c.string("card_cvc"));
+        try {
+            return new CardDetails(pan, m, y, holder, cvc);
+        } catch (IllegalArgumentException e) {
+            // The checks above mirror the SPI's; should they ever drift apart, the client still gets a 400. The
+            // SPI's messages name the rule, never a digit of the card.
+            throw new ApiException(ErrorCode.IR_06, "Invalid card data: " + e.getMessage());
+        }
     }
 
     private static String cvc(String cvc) {

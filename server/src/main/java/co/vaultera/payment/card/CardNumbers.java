@@ -1,7 +1,15 @@
 package co.vaultera.payment.card;
 
-/** Card number checks: digits only, 8–19 of them, Luhn checksum. Never puts the number in a message. */
+/** Card number checks: digits only, 12–19 of them, Luhn checksum. Never puts the number in a message. */
 public final class CardNumbers {
+
+    /**
+     * The shortest PAN accepted. The vault rule in the security reference allows 8, but the connector SPI's
+     * {@code CardDetails} carries 12 to 19 digits: a shorter number passing here would fail there, after
+     * validation, as a 500. The major networks issue 12 (Maestro) to 19 digits, so nothing payable is lost.
+     */
+    public static final int MIN_DIGITS = 12;
+    public static final int MAX_DIGITS = 19;
 
     private CardNumbers() {
     }
@@ -9,7 +17,7 @@ public final class CardNumbers {
     /** The number with spaces and dashes removed, or {@code null} if it is not a plausible, Luhn-valid PAN. */
     public static String normalise(String raw) {
         String digits = raw.replace(" ", "").replace("-", "");
-        if (digits.length() < 8 || digits.length() > 19) {
+        if (digits.length() < MIN_DIGITS || digits.length() > MAX_DIGITS) {
             return null;
         }
         for (int i = 0; i < digits.length(); i++) {

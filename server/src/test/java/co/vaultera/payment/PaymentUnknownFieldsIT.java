@@ -1,0 +1,141 @@
+package co.vaultera.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The reference's {@code PaymentsRequest} rejects unknown fields, at the top and in every nested object, on create,
+ * update and confirm; so does capture. Each refusal is 400 IR_06 naming the field, and changes nothing.
+ */
+class PaymentUnknownFieldsIT extends PaymentTestSupport {
+
+    private static final String CARD = "\"card_number\":\"" + VISA + "\",\"card_exp_month\":\"12\","
+            + "\"card_exp_year\":\"2030\"";
+
+    private TestMerchant merchant;
+
+    @BeforeEach
+    void merchant() {
+        merchant = merchantWithConnector();
+    }
+
+    private long payments() {
+        return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(merchant.merchantId())
+                .query(Long.class).single();
+    }
+
+    private static void expectUnknownField(Response r, String field) {
+        r.expectError(400, "IR_06");
+        assertThat(r.message()).contains("unknown field").contains(field);
+    }
+
+    /** A payment with a card, waiting for confirmation. */
+    private String unconfirmed() {
+        return id(create(merchant, body(1000, "manual", VISA, false)));
+    }
+
+    private void assertUnchanged(String paymentId) {
+        JsonNode p = retrieve(merchant, paymentId);
+        assertThat(status(p)).isEqualTo("requires_confirmation");
+        assertThat(p.get("amount").longValue()).isEqualTo(1000);
+        assertThat(p.get("billing").isNull()).isTrue();
+        assertThat(p.get("shipping").isNull()).isTrue();
+        assertThat(p.get("attempt_count").intValue()).isZero();
+        assertThat(simulator.authorizeCount(attempt(paymentId, 1))).isZero();
+    }
+
+    @Test
+    void confirmRejectsAnUnknownTopLevelField() {
+        String id = unconfirmed();
+        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"amount_in_dollars\":10}"),
+                "amount_in_dollars");
+        assertUnchanged(id);
+    }
+
+    @Test
+    void confirmRejectsAFieldOnlyCreateOrUpdateTake() {
+        String id = unconfirmed();
+        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"amount\":5}"), "amount");
+        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"payment_id\":\"pay_x\"}"),
+                "payment_id");
+        assertUnchanged(id);
+    }
+
+    @Test
+    void updateRejectsAnUnknownTopLevelFieldAndKeepsTheKnownOnesItCameWith() {
+        String id = unconfirmed();
+        expectUnknownField(post("/payments/" + id, merchant.apiKey(), "{\"amount\":2000,\"colour\":\"red\"}"),
+                "colour");
+        expectUnknownField(post("/payments/" + id, merchant.apiKey(), "{\"confirm\":true}"), "confirm");
+        assertUnchanged(id);
+    }
+
+    @Test
+    void captureRejectsAnUnknownFieldAndCapturesNothing() {
+        JsonNode p = create(merchant, body(1000, "manual", VISA, true));
+        assertThat(status(p)).isEqualTo("requires_capture");
+        expectUnknownField(post("/payments/" + id(p) + "/capture", merchant.apiKey(), "{\"amount\":500}"),
+                "amount");
+        expectUnknownField(post("/payments/" + id(p) + "/capture", merchant.apiKey(),
+                "{\"amount_to_capture\":500,\"final_capture\":true}"), "final_capture");
+        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(status(after)).isEqualTo("requires_capture");
+        assertThat(after.get("amount_capturable").longValue()).isEqualTo(1000);
+    }
+
+    /** Nested objects with one unknown key each, and the key the error must name. */
+    static Stream<Arguments> nestedUnknownFields() {
+        return Stream.of(
+                Arguments.of("\"billing\":{\"address\":{\"line1\":\"1 Main St\"},\"fax\":\"1\"}", "billing.fax"),
+                Arguments.of("\"billing\":{\"address\":{\"line1\":\"1 Main St\",\"floor\":\"3\"}}",
+                        "billing.address.floor"),
+                Arguments.of("\"billing\":{\"phone\":{\"number\":\"5550100\",\"extension\":\"2\"}}",
+                        "billing.phone.extension"),
+                Arguments.of("\"shipping\":{\"address\":{\"city\":\"Paris\",\"planet\":\"Earth\"}}",
+                        "shipping.address.planet"),
+                Arguments.of("\"shipping\":{\"notes\":\"leave at door\"}", "shipping.notes"),
+                Arguments.of("\"shipping\":{\"phone\":{\"number\":\"5550100\",\"ext\":\"9\"}}", "shipping.phone.ext"),
+                Arguments.of("\"customer\":{\"id\":\"cus_anyone\",\"nickname\":\"Al\"}", "customer.nickname"),
+                Arguments.of("\"payment_method_data\":{\"card\":{" + CARD + "},\"wallet\":{}}",
+                        "payment_method_data.wallet"),
+                Arguments.of("\"payment_method_data\":{\"card\":{" + CARD + "},\"billing\":{\"address\":"
+                        + "{\"line9\":\"x\"}}}", "payment_method_data.billing.address.line9"),
+                Arguments.of("\"payment_method_data\":{\"card\":{" + CARD + ",\"pin\":\"1234\"}}",
+                        "payment_method_data.card.pin"));
+    }
+
+    @ParameterizedTest(name = "create with {1}")
+    @MethodSource("nestedUnknownFields")
+    void createRejectsAnUnknownNestedField(String fragment, String field) {
+        Response r = post("/payments", merchant.apiKey(),
+                "{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true," + fragment + "}");
+        expectUnknownField(r, field);
+        assertThat(r.body()).doesNotContain(VISA);
+        assertThat(payments()).isZero();
+    }
+
+    @ParameterizedTest(name = "update with {1}")
+    @MethodSource("nestedUnknownFields")
+    void updateRejectsAnUnknownNestedField(String fragment, String field) {
+        String id = unconfirmed();
+        expectUnknownField(post("/payments/" + id, merchant.apiKey(), "{" + fragment + "}"), field);
+        assertUnchanged(id);
+    }
+
+    @ParameterizedTest(name = "confirm with {1}")
+    @MethodSource("nestedUnknownFields")
+    void confirmRejectsAnUnknownNestedField(String fragment, String field) {
+        String id = unconfirmed();
+        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{" + fragment + "}"), field);
+        assertUnchanged(id);
+    }
+}
