@@ -18,7 +18,7 @@
 
 -- statement A: PaymentLifecycle.createConfirmed via NewPayments: the intent (status processing, holding its attempt
 -- and card vault) and the attempt, one autocommit statement (concurrent creates share it; one alone sends this)
-with input (merchant_id, payment_id, status, amount, currency, amount_captured, capture_method,
+with input (merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
             authentication_type, customer_id, description, return_url, metadata, setup_future_usage,
             active_attempt_id, attempt_count, profile_id, connector_preference, email, name, phone,
             phone_country_code, billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
@@ -29,8 +29,8 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
             attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
             attempt_created_at) as (values (
     :merchant::text, ('pay_pgb_' || :client_id || '_' || :r)::text, 'processing'::text, 1000::bigint, 'USD'::text,
-    0::bigint, 'automatic'::text, 'no_three_ds'::text, null::text, null::text, null::text, null::text, null::text,
-    ('pay_pgb_' || :client_id || '_' || :r || '_1')::text, 1::int, :profile::text, null::text, null::bytea,
+    0::bigint, null::bigint, 'automatic'::text, 'no_three_ds'::text, null::text, null::text, null::text, null::text,
+    null::text, ('pay_pgb_' || :client_id || '_' || :r || '_1')::text, 1::int, :profile::text, null::text, null::bytea,
     null::bytea, null::bytea, null::text, null::bytea, null::bytea, null::text, null::text, null::text,
     'card'::text, null::text, '424242'::text, '4242'::text, 'Visa'::text, '12'::text, '2030'::text,
     substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34)::bytea,
@@ -41,13 +41,13 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
     null::text, (now() + interval '90 seconds')::timestamptz, now()::timestamptz)),
 intents as (
     insert into payment_intent (merchant_id, payment_id, status, amount, currency, amount_captured,
-        capture_method, authentication_type, customer_id, description, return_url, metadata,
+        amount_to_capture, capture_method, authentication_type, customer_id, description, return_url, metadata,
         setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference, email,
         name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
         statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
         card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
         client_secret, card_vault, created_at, modified_at)
-    select merchant_id, payment_id, status, amount, currency, amount_captured, capture_method,
+    select merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
            authentication_type, customer_id, description, return_url, metadata::json,
            setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference::jsonb,
            email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
@@ -75,13 +75,13 @@ select merchant_id, payment_id from intents;
 -- tx B: PaymentOutcomes.applyAll via OutcomeRows (concurrent outcomes share it; one alone sends this): lock, attempt,
 -- outcome, intent (its status and captured amount only)
 BEGIN;
-select merchant_id as row_merchant_id, payment_id, status, amount, currency, amount_captured, capture_method,
-       authentication_type, customer_id, description, return_url, metadata::text as metadata, setup_future_usage,
-       client_secret, active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference,
-       email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
-       statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type, card_isin,
-       card_last4, card_network, card_exp_month, card_exp_year, card_holder_name, cancellation_reason,
-       created_at, modified_at
+select merchant_id as row_merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
+       capture_method, authentication_type, customer_id, description, return_url, metadata::text as metadata,
+       setup_future_usage, client_secret, active_attempt_id, attempt_count, profile_id,
+       connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
+       shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
+       payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
+       card_holder_name, cancellation_reason, created_at, modified_at
   from payment_intent where (merchant_id, payment_id) in ((:merchant, 'pay_pgb_' || :client_id || '_' || :r))
  order by merchant_id, payment_id for update;
 select merchant_id as row_merchant_id, attempt_id, payment_id, status, connector, merchant_connector_id, amount,

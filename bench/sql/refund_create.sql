@@ -16,8 +16,8 @@
 
 BEGIN;
 -- PaymentService.lockForRefund
-select payment_id, status, amount, currency, amount_captured, capture_method, authentication_type, customer_id,
-       description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
+select payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method, authentication_type,
+       customer_id, description, return_url, metadata::text as metadata, setup_future_usage, client_secret,
        active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference, email,
        name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
        statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type, card_isin,
