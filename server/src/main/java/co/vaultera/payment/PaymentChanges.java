@@ -37,7 +37,7 @@ final class PaymentChanges {
     }
 
     static StoredCard stored(CardDetails card) {
-        return new StoredCard(card.bin(), card.last4(), CardBrands.networkOf(card.number()),
+        return new StoredCard(card.displayBin(), card.last4(), CardBrands.networkOf(card.number()),
                 String.format("%02d", card.expiryMonth()), String.valueOf(card.expiryYear()), card.holderName());
     }
 

@@ -47,9 +47,17 @@ public record CardDetails(String number, int expiryMonth, int expiryYear, String
         return number.substring(number.length() - 4);
     }
 
+    /**
+     * The BIN as a display of the card may show it: the first 6 digits, or {@code null} below 13 digits, where
+     * the BIN and the last 4 together would give away all but two digits of the number.
+     */
+    public String displayBin() {
+        return number.length() >= 13 ? bin() : null;
+    }
+
     /** The display view of this card, safe to store and show. */
     public MaskedCard masked() {
-        return new MaskedCard(bin(), last4(), expiryMonth, expiryYear, holderName);
+        return new MaskedCard(displayBin(), last4(), expiryMonth, expiryYear, holderName);
     }
 
     /**

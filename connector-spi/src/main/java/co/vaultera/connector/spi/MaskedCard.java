@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * What may be shown and stored about a card: the fields of {@code payment_method_data.card} in responses.
  *
- * @param bin         the first 6 digits ({@code card_isin})
+ * @param bin         the first 6 digits ({@code card_isin}), or {@code null} for a number too short to show them
  * @param last4       the last 4 digits
  * @param expiryMonth 1 to 12
  * @param expiryYear  four digits
@@ -19,7 +19,7 @@ public record MaskedCard(String bin, String last4, int expiryMonth, int expiryYe
 
     /** Checks the digit counts, so a full PAN can never be stored here by mistake. */
     public MaskedCard {
-        if (bin == null || !BIN.matcher(bin).matches()) {
+        if (bin != null && !BIN.matcher(bin).matches()) {
             throw new IllegalArgumentException("bin must be 6 digits");
         }
         if (last4 == null || !LAST4.matcher(last4).matches()) {

@@ -30,6 +30,16 @@ class CardDetailsTest {
 
         assertThat(twelve.maskedNumber()).isEqualTo("********9012");
         assertThat(twelve.toString()).doesNotContain("123456");
+        assertThat(twelve.displayBin()).isNull();
+        assertThat(twelve.masked()).isEqualTo(new MaskedCard(null, "9012", 5, 2030, null));
+    }
+
+    @Test
+    void thirteenDigitNumbersShowTheirBin() {
+        CardDetails thirteen = new CardDetails("4222222222222", 5, 2030, null, null);
+
+        assertThat(thirteen.displayBin()).isEqualTo("422222");
+        assertThat(thirteen.masked().bin()).isEqualTo("422222");
     }
 
     @Test
