@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The spec's {@code AddressDetails}: every field optional, and no other keys allowed
- * ({@code additionalProperties: false}), unlike the customer object around it.
+ * ({@code additionalProperties: false}), unlike the customer object around it. {@link #toString()} shows the
+ * country alone: the rest locates a person.
  */
 @JsonPropertyOrder({"city", "country", "line1", "line2", "line3", "zip", "state", "first_name", "last_name"})
 public record AddressDetails(String city, String country, String line1, String line2, String line3, String zip,
@@ -28,5 +29,10 @@ public record AddressDetails(String city, String country, String line1, String l
                 f.string("state"),
                 f.string("first_name", 255),
                 f.string("last_name", 255));
+    }
+
+    @Override
+    public String toString() {
+        return "AddressDetails[country=" + country + ", the rest hidden]";
     }
 }

@@ -1,5 +1,7 @@
 package co.vaultera.customer.api;
 
+import static co.vaultera.common.Pii.hidden;
+
 import co.vaultera.common.ApiException;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
@@ -11,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The spec's {@code CustomerRequest}, for create and update. Unknown top-level keys are ignored (the spec leaves
  * this object open); values of the wrong JSON type are rejected, never coerced. {@code customer_id} and
- * {@code description} are trimmed. On update {@code customer_id} is not read.
+ * {@code description} are trimmed. On update {@code customer_id} is not read. {@link #toString()} hides the personal
+ * data (everything but the id).
  */
 public record CustomerRequest(String customerId, String name, String email, String phone, String description,
                               String phoneCountryCode, AddressDetails address, ObjectNode metadata) {
@@ -55,5 +58,12 @@ public record CustomerRequest(String customerId, String name, String email, Stri
                 f.string("phone_country_code", 255),
                 address == null ? null : AddressDetails.read(address),
                 Metadata.read(f, "metadata"));
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerRequest[customerId=" + customerId + ", name=" + hidden(name) + ", email=" + hidden(email)
+                + ", phone=" + hidden(phone) + ", description=" + hidden(description) + ", phoneCountryCode="
+                + hidden(phoneCountryCode) + ", address=" + address + ", metadata=" + hidden(metadata) + "]";
     }
 }

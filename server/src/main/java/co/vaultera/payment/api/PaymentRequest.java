@@ -1,5 +1,7 @@
 package co.vaultera.payment.api;
 
+import static co.vaultera.common.Pii.hidden;
+
 import co.vaultera.common.ApiException;
 import co.vaultera.common.Currencies;
 import co.vaultera.common.ErrorCode;
@@ -171,10 +173,6 @@ public record PaymentRequest(
                 + ", statementDescriptorSuffix=" + statementDescriptorSuffix + ", merchantOrderReferenceId="
                 + merchantOrderReferenceId + ", connector=" + connector + ", profileId=" + profileId
                 + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + "]";
-    }
-
-    private static String hidden(Object value) {
-        return value == null ? "null" : "***";
     }
 
     private static CardDetails card(JsonFields c) {
