@@ -17,6 +17,7 @@ public enum ErrorCode {
     IR_12(HttpStatus.BAD_REQUEST),
     IR_13(HttpStatus.BAD_REQUEST),
     IR_14(HttpStatus.BAD_REQUEST),
+    IR_16(HttpStatus.BAD_REQUEST),
     IR_08(HttpStatus.BAD_REQUEST),
     IR_09(HttpStatus.BAD_REQUEST),
     IR_39(HttpStatus.BAD_REQUEST),
