@@ -66,6 +66,9 @@ public class PaymentLifecycle {
             PaymentIntent intent = lock(m, paymentId);
             PaymentTransitions.require(intent.status(), PaymentOperation.CONFIRM);
             IntentStatus from = intent.status();
+            if (from == IntentStatus.FAILED) {
+                requireManualRetryAllowed(activeAttempt(m, intent));
+            }
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);
             }
@@ -105,6 +108,13 @@ public class PaymentLifecycle {
         return authorize(m, new Started(started, attempt, account, card));
     }
 
+    private static void requireManualRetryAllowed(PaymentAttempt last) {
+        if (!PaymentTransitions.manualRetryAllowed(last.status())) {
+            throw new ApiException(ErrorCode.IR_16, "You cannot confirm this payment again: it failed with its "
+                    + "last attempt in status " + last.status().wireName() + ", which allows no new attempt");
+        }
+    }
+
     /** The card a confirm charges: the one sent or stored, with the CVC sent alongside (a stored one has none). */
     private static CardDetails cardToCharge(PaymentRequest body, CardDetails card) {
         if (card == null) {
@@ -133,7 +143,7 @@ public class PaymentLifecycle {
     private Applied authorize(MerchantContext m, Started s) {
         PaymentIntent intent = s.intent();
         String paymentId = intent.paymentId();
-        PaymentResult result = call(s.account(), c -> c.authorize(new AuthorizeRequest(s.account().account(),
+        PaymentResult result = call(s.account(), AttemptStatus.FAILURE, c -> c.authorize(new AuthorizeRequest(s.account().account(),
                 paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
                 captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
@@ -180,7 +190,7 @@ public class PaymentLifecycle {
         });
         PaymentAttempt a = c.attempt();
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
+        PaymentResult result = call(account, AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
                 a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(), a.currency(),
                 captureMethod(a.captureMethod()))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount(),
@@ -224,7 +234,7 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = v.attempt();
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
+        PaymentResult result = call(account, AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
                 a.attemptId(), a.connectorTransactionId(), reason)));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
@@ -269,7 +279,7 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = activeAttempt(m, intent);
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, c -> c.completeAuthorize(new CompleteAuthorizeRequest(account.account(),
+        PaymentResult result = call(account, AttemptStatus.FAILURE, c -> c.completeAuthorize(new CompleteAuthorizeRequest(account.account(),
                 paymentId, a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
                 captureMethod(a.captureMethod()), returnParameters)));
         return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, false)
@@ -285,17 +295,19 @@ public class PaymentLifecycle {
     }
 
     /**
-     * Calls the processor. A definite refusal becomes a failed result; an unknown outcome becomes {@code null},
-     * which leaves the attempt waiting for sync.
+     * Calls the processor. A definite refusal becomes a result in the flow's {@code refused} status (a refused
+     * capture is {@code capture_failed}, not a declined payment); an unknown outcome becomes {@code null}, which
+     * leaves the attempt waiting for sync.
      */
-    private PaymentResult call(RoutableAccount account, Function<PaymentConnector, PaymentResult> flow) {
+    private PaymentResult call(RoutableAccount account, AttemptStatus refused,
+                               Function<PaymentConnector, PaymentResult> flow) {
         try {
             return flow.apply(connector(account));
         } catch (ConnectorException e) {
             if (e.error() == ConnectorError.UNKNOWN_OUTCOME) {
                 return null;
             }
-            return PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
+            return PaymentResult.of(refused, null).withError(e.code(), e.getMessage());
         }
     }
 

@@ -164,6 +164,10 @@ public class PaymentOutcomes {
                 capturable = orElse(r.amountCapturable(), a.amount() - captured);
             }
             case VOIDED, FAILURE, AUTHORIZATION_FAILED, AUTHENTICATION_FAILED -> capturable = 0;
+            // The processor refused to move the money: what it captured and still holds is as it was (as in
+            // Hyperswitch), which is also why such a payment allows no new attempt.
+            case CAPTURE_FAILED, VOID_FAILED -> {
+            }
             default -> {
             }
         }

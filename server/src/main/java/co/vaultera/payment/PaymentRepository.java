@@ -280,6 +280,24 @@ public class PaymentRepository {
                 .query((rs, i) -> new DueAttempt(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** The wire names of the attempt statuses the sync job must keep asking about. */
+    private static final String[] AWAITING_PROCESSOR = Arrays.stream(AttemptStatus.values())
+            .filter(PaymentTransitions::awaitsProcessor).map(AttemptStatus::wireName).toArray(String[]::new);
+
+    /**
+     * Makes due now every attempt, of any merchant, that still awaits its processor but has no sync scheduled
+     * (its scheduled syncs all ended without an answer); answers how many. One statement: such attempts are
+     * stale, so holding their row locks to the commit blocks no payment flow.
+     */
+    public int rescheduleUnscheduledSyncs() {
+        return jdbc.sql("""
+                        update payment_attempt set next_sync_at = now()
+                         where next_sync_at is null and status = any(?)
+                        """)
+                .param(AWAITING_PROCESSOR)
+                .update();
+    }
+
     PaymentIntent intent(DataKey key, ResultSet rs) throws SQLException {
         String id = rs.getString("payment_id");
         String metadata = rs.getString("metadata");

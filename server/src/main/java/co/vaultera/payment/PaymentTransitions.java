@@ -23,11 +23,21 @@ public final class PaymentTransitions {
         ALLOWED.put(PaymentOperation.UPDATE, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION));
         // From failed: a manual retry, with a new attempt.
         ALLOWED.put(PaymentOperation.CONFIRM, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION, FAILED));
+        // The reference also allows a manual_multiple capture from processing. Refused here: processing means an
+        // authorize or another capture whose outcome is not known yet, and the capturable amount is only reduced
+        // when a capture settles, so a second capture in flight could ask for money already being captured (and
+        // settle the first one's capture row with its own answer). The merchant captures again once it settles.
         ALLOWED.put(PaymentOperation.CAPTURE, EnumSet.of(REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE,
                 PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE));
+        // The reference allows cancel from every status but failed, succeeded, cancelled, processing,
+        // requires_merchant_action and review. Four more stay refused, because a cancel there would misstate money:
+        // - partially_captured, cancelled_post_capture: money was captured; "cancelled" would say none moved and
+        //   would end refunds of it (cancel_post_capture is the operation for a captured payment);
+        // - partially_captured_and_processing: a capture is in flight, its answer would be dropped;
+        // - conflicted: the processor reports another amount or currency; what it holds is not known.
         ALLOWED.put(PaymentOperation.CANCEL, EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION,
                 REQUIRES_CUSTOMER_ACTION, REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE,
-                PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE));
+                PARTIALLY_AUTHORIZED_AND_REQUIRES_CAPTURE, IntentStatus.EXPIRED));
         ALLOWED.put(PaymentOperation.SYNC, EnumSet.of(PROCESSING, REQUIRES_CUSTOMER_ACTION, REQUIRES_MERCHANT_ACTION,
                 REQUIRES_CAPTURE, PARTIALLY_CAPTURED_AND_CAPTURABLE));
         ALLOWED.put(PaymentOperation.COMPLETE_AUTHORIZE, EnumSet.of(REQUIRES_CUSTOMER_ACTION));
@@ -74,6 +84,19 @@ public final class PaymentTransitions {
             case INTEGRITY_FAILURE -> CONFLICTED;
             case CAPTURE_REVIEW -> REVIEW;
             case EXPIRED -> IntentStatus.EXPIRED;
+        };
+    }
+
+    /**
+     * Whether a failed payment whose active attempt ended in this status may be confirmed again (a new attempt).
+     * Not after a refused capture or void: the authorization may still be held at the processor, and a new one
+     * would hold the shopper's money twice. Nor after the switch itself declined it ({@code router_declined}), as
+     * in the reference.
+     */
+    public static boolean manualRetryAllowed(AttemptStatus attempt) {
+        return switch (attempt) {
+            case CAPTURE_FAILED, VOID_FAILED, ROUTER_DECLINED -> false;
+            default -> intentStatusOf(attempt) == FAILED;
         };
     }
 

@@ -34,7 +34,8 @@ public class PaymentViews {
                         a == null ? null : a.connector(), Timestamps.format(c.createdAt()), c.errorCode(),
                         c.errorMessage()))
                 .toList();
-        boolean failed = p.status() == IntentStatus.FAILED;
+        Boolean manualRetryAllowed = p.status() != IntentStatus.FAILED ? null
+                : a == null || PaymentTransitions.manualRetryAllowed(a.status());
         return new PaymentResponse(p.paymentId(), merchantId, p.status().wireName(), p.amount(), p.amount(),
                 capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, p.amountToCapture(),
                 a == null ? null : a.connector(),
@@ -48,7 +49,7 @@ public class PaymentViews {
                 p.statementDescriptorSuffix(), nextAction, p.cancellationReason(),
                 a == null ? null : a.errorCode(), a == null ? null : a.errorMessage(), null, null, p.metadata(),
                 a == null ? null : a.connectorTransactionId(), a == null ? null : a.merchantConnectorId(),
-                captureViews, failed ? Boolean.TRUE : null, p.attemptCount(), p.profileId(),
+                captureViews, manualRetryAllowed, p.attemptCount(), p.profileId(),
                 a == null ? null : a.networkTransactionId(), p.merchantOrderReferenceId());
     }
 }

@@ -3,6 +3,11 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,9 +73,11 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertThat(status(captured)).isEqualTo("partially_captured");
         assertThat(captured.get("amount_received").longValue()).isEqualTo(400);
         assertThat(captured.get("amount_capturable").longValue()).isZero();
-        // partially_captured is terminal: no second capture.
+        // partially_captured is terminal: no second capture, and no cancel (400 were captured).
         capture(p, "{\"amount_to_capture\":100}").expectError(400, "IR_14");
+        post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
         assertThat(captures(p)).isEqualTo(1);
+        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
     }
 
     @Test
@@ -221,6 +228,82 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
         JsonNode failed = pay(merchant, DECLINED);
         post("/payments/" + id(failed) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
+    }
+
+    @Test
+    void aCaptureTheProcessorRefusesLeavesThePaymentFailedAsCaptureFailedWithItsAuthorizationShownAndNoRetry() {
+        JsonNode p = authorized("manual");
+        // The authorization was released at the processor, behind the switch's back.
+        atProcessor(p, "void", "{}");
+
+        JsonNode refused = capture(p, "{\"amount_to_capture\":1000}").expect(200).json();
+
+        assertThat(status(refused)).isEqualTo("failed");
+        assertThat(text(refused, "error_code")).isEqualTo("payment_unexpected_state");
+        assertThat(text(refused, "error_message")).isNotBlank();
+        // What the processor held is unknown to us, so it is shown as it was; nothing was captured.
+        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(refused.get("amount_received").isNull()).isTrue();
+        assertThat(refused.get("manual_retry_allowed").booleanValue()).isFalse();
+        assertThat(refused.get("captures").get(0).get("status").stringValue()).isEqualTo("failed");
+        assertThat(text(refused.get("captures").get(0), "error_code")).isEqualTo("payment_unexpected_state");
+        assertThat(attemptStatus(p)).isEqualTo("capture_failed");
+        assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
+        assertNoNewAttemptOrMoneyMovement(p, "capture_failed");
+    }
+
+    @Test
+    void aVoidTheProcessorRefusesLeavesThePaymentFailedAsVoidFailedWithItsAuthorizationShownAndNoRetry() {
+        JsonNode p = authorized("manual");
+        // Captured at the processor behind the switch's back: there is nothing left to void.
+        atProcessor(p, "capture", "{\"amount\":1000}");
+
+        JsonNode refused = post("/payments/" + id(p) + "/cancel", merchant.apiKey(),
+                "{\"cancellation_reason\":\"out of stock\"}").expect(200).json();
+
+        assertThat(status(refused)).isEqualTo("failed");
+        assertThat(text(refused, "error_code")).isEqualTo("payment_unexpected_state");
+        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(refused.get("manual_retry_allowed").booleanValue()).isFalse();
+        assertThat(attemptStatus(p)).isEqualTo("void_failed");
+        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
+        assertNoNewAttemptOrMoneyMovement(p, "void_failed");
+    }
+
+    /** A failed payment whose capture or void was refused takes no new attempt, capture or cancel. */
+    private void assertNoNewAttemptOrMoneyMovement(JsonNode p, String attemptStatus) {
+        long capturesBefore = captures(p);
+        assertThat(post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{" + card(VISA) + "}")
+                .expectError(400, "IR_16").message()).contains(attemptStatus);
+        capture(p, "{\"amount_to_capture\":1000}").expectError(400, "IR_14");
+        post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
+        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+        assertThat(captures(p)).isEqualTo(capturesBefore);
+        assertThat(retrieve(merchant, id(p)).get("attempt_count").intValue()).isEqualTo(1);
+    }
+
+    private String attemptStatus(JsonNode p) {
+        return jdbc.sql("select status from payment_attempt where merchant_id = ? and attempt_id = ?")
+                .params(merchant.merchantId(), attempt(id(p), 1)).query(String.class).single();
+    }
+
+    /** Calls the processor's own API for the payment, as its dashboard would; the switch hears nothing of it. */
+    private void atProcessor(JsonNode p, String action, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/simulator/payments/"
+                        + text(p, "connector_transaction_id") + "/" + action))
+                .header("X-Simulator-Api-Key", PROCESSOR_API_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -36,6 +36,8 @@ abstract class PaymentTestSupport extends ApiTestSupport {
     /** A CVC unlikely to appear by chance in ids or timestamps. */
     static final String CVC = "7391";
     static final String RETURN_URL = "https://shop.test/back";
+    /** The {@code api_key} of the connector accounts made here: the key of their payments at the simulator. */
+    static final String PROCESSOR_API_KEY = "sk_test_0123456789abcdef";
 
     private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -60,8 +62,8 @@ abstract class PaymentTestSupport extends ApiTestSupport {
         String metadata = simulatorSettings == null ? "" : ",\"metadata\":{\"simulator\":" + simulatorSettings + "}";
         return post("/account/" + m.merchantId() + "/connectors", m.apiKey(), """
                 {"connector_type":"payment_processor","connector_name":"stripe_test",
-                 "connector_account_details":{"auth_type":"HeaderKey","api_key":"sk_test_0123456789abcdef"}%s}
-                """.formatted(metadata)).expect(200).json();
+                 "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"}%s}
+                """.formatted(PROCESSOR_API_KEY, metadata)).expect(200).json();
     }
 
     static String card(String number) {

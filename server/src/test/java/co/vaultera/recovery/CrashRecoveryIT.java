@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Kill-and-retry: the switch process is killed (SIGKILL) after the processor charged the card but before the
  * switch wrote the answer or the idempotent response; it restarts on the same data, and the client retries with
  * the same Idempotency-Key. The retry must yield one consistent final state and no second authorization.
+ * Alongside, a payment left {@code processing} with no sync scheduled any more is settled by the restarted
+ * switch's sync job alone.
  *
  * <p>The processor (simulator) runs in a second server process, so it survives the crash with the charge it made.
  * Both processes run the packaged jar, as in production.
@@ -63,7 +65,11 @@ class CrashRecoveryIT {
                 "SWITCH_SIMULATOR_BASE_URL", "http://127.0.0.1:" + processorPort,
                 "SWITCH_IDEMPOTENCY_LEASE", "2s",
                 // The background sync stays out of the way: the retry must settle the payment by itself.
-                "SWITCH_SYNC_FIRST_DELAY", "600s");
+                "SWITCH_SYNC_FIRST_DELAY", "600s",
+                // No scheduled sync after an unknown outcome: such a payment is at once where the last scheduled
+                // sync would leave it, and only a start puts it back on the schedule.
+                "SWITCH_SYNC_MAX_ATTEMPTS", "0",
+                "SWITCH_SYNC_POLL_INTERVAL", "500ms");
         Process firstLife = start(jar, work.resolve("switch"), switchPort, switchEnv);
 
         String base = "http://localhost:" + switchPort;
@@ -75,6 +81,19 @@ class CrashRecoveryIT {
                  "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"},
                  "metadata":{"simulator":{"fault":"timeout_after_charge","fault_delay_ms":60000}}}
                 """.formatted(PROCESSOR_KEY));
+        // The other payment: a processor error (HTTP 500, nothing charged) through a second account without the
+        // timeout fault, so its outcome is unknown and, with no sync scheduled, it stays processing.
+        String plainAccount = call("POST", base + "/account/crash_m/connectors", apiKey, """
+                {"connector_type":"payment_processor","connector_name":"stripe_test",
+                 "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"}}
+                """.formatted(PROCESSOR_KEY)).get("merchant_connector_id").stringValue();
+        JsonNode unheard = call("POST", base + "/payments", apiKey, """
+                {"amount":1500,"currency":"EUR","confirm":true,"connector":["%s"],"payment_method_data":{"card":{
+                 "card_number":"4000000000000507","card_exp_month":"12","card_exp_year":"2031","card_cvc":"123"}}}
+                """.formatted(plainAccount));
+        assertThat(unheard.get("status").stringValue()).isEqualTo("processing");
+        String unheardId = unheard.get("payment_id").stringValue();
+
         String paymentId = call("POST", base + "/payments", apiKey, """
                 {"amount":4200,"currency":"EUR","payment_method_data":{"card":{"card_number":"4242424242424242",
                  "card_exp_month":"12","card_exp_year":"2031","card_cvc":"123"}}}
@@ -105,6 +124,15 @@ class CrashRecoveryIT {
         JsonNode atProcessor = JSON.readTree(http.send(request("GET", processorPayment, null, null)
                 .header("X-Simulator-Api-Key", PROCESSOR_KEY).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(atProcessor.get("amount_captured").longValue()).isEqualTo(4200);
+
+        // The start put the unheard payment back on the sync schedule; the processor has no record of it, and
+        // that look was its last, so it is failed (payments.md §9), its one authorize never repeated.
+        waitUntil(() -> !"processing".equals(paymentStatus(base, apiKey, unheardId)),
+                "the restarted switch's sync job settles the unheard payment");
+        JsonNode settled = call("GET", base + "/payments/" + unheardId, apiKey, null);
+        assertThat(settled.get("status").stringValue()).isEqualTo("failed");
+        assertThat(settled.get("error_code").stringValue()).isEqualTo("not_found_at_processor");
+        assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
         // The restarted switch asked the processor (GET) but never sent it a money movement (POST).
         String metrics = http.send(request("GET", base + "/actuator/prometheus", null, null).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -116,6 +144,20 @@ class CrashRecoveryIT {
                 "{}").header("Idempotency-Key", "confirm-" + paymentId).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replay.body()).isEqualTo(retry.body());
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    /** The payment's status as the switch answers it, or {@code null} while it cannot answer. */
+    private String paymentStatus(String base, String apiKey, String paymentId) {
+        try {
+            HttpResponse<String> r = http.send(request("GET", base + "/payments/" + paymentId, apiKey, null).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).get("status").stringValue() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private Process start(Path jar, Path dataDir, int port, Map<String, String> env) throws Exception {

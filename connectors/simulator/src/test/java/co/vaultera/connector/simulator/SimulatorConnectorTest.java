@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SimulatorConnectorTest {
 
+    /** A CVC that no other field of the request contains by chance. */
+    private static final String CVC = "739";
+
     private static final String CHARGED = """
             {"id":"sim_pay_1","status":"succeeded","amount":1000,"amount_captured":1000,"amount_capturable":0,
              "network_transaction_id":"123456789012345","error_code":null,"next_action":null}""";
@@ -61,7 +64,7 @@ class SimulatorConnectorTest {
     }
 
     @Test
-    void authorizeSendsTheKeyAndADeterministicIdempotencyKeyAndKeepsTheCardInTheBodyOnly() {
+    void authorizeSendsTheKeyAndADeterministicIdempotencyKeyAndKeepsTheCardAndCvcInTheBodyOnly() {
         var result = connector.authorize(authorize(account(Map.of()), CaptureMethod.AUTOMATIC));
 
         assertThat(result.status()).isEqualTo(AttemptStatus.CHARGED);
@@ -72,9 +75,18 @@ class SimulatorConnectorTest {
         assertThat(request.headers())
                 .containsEntry("X-Simulator-Api-Key", "sk_sim_1")
                 .containsEntry("Idempotency-Key", "authorize_pay_abc_1");
-        assertThat(request.headers().values()).noneMatch(v -> v.contains("4242424242424242"));
+        assertThat(request.headers().values()).noneMatch(v -> v.contains("4242424242424242") || v.contains(CVC));
         assertThat(new String(request.body(), StandardCharsets.UTF_8))
-                .contains("\"number\":\"4242424242424242\"", "\"reference\":\"pay_abc_1\"");
+                .contains("\"number\":\"4242424242424242\"", "\"cvc\":\"" + CVC + "\"", "\"reference\":\"pay_abc_1\"");
+    }
+
+    @Test
+    void aCardWithoutACvcIsSentWithoutTheField() {
+        connector.authorize(new AuthorizeRequest(account(Map.of()), "pay_abc", "pay_abc_1", 1000, "USD",
+                CaptureMethod.AUTOMATIC, AuthenticationType.NO_THREE_DS,
+                new CardDetails("4242424242424242", 12, 2034, "Ada", null), "https://switch.test/return", null));
+
+        assertThat(new String(sent.getFirst().body(), StandardCharsets.UTF_8)).doesNotContain("cvc");
     }
 
     @Test
@@ -175,7 +187,7 @@ class SimulatorConnectorTest {
 
     private static AuthorizeRequest authorize(ConnectorAccount account, CaptureMethod method) {
         return new AuthorizeRequest(account, "pay_abc", "pay_abc_1", 1000, "USD", method,
-                AuthenticationType.NO_THREE_DS, new CardDetails("4242424242424242", 12, 2034, "Ada", "123"),
+                AuthenticationType.NO_THREE_DS, new CardDetails("4242424242424242", 12, 2034, "Ada", CVC),
                 "https://switch.test/return", null);
     }
 

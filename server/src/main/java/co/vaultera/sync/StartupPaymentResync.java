@@ -1,0 +1,48 @@
+package co.vaultera.sync;
+
+import co.vaultera.payment.PaymentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every start, puts back on the sync schedule the attempts that still wait for their processor but are no
+ * longer scheduled: their last scheduled sync ({@code switch.sync.max-attempts}) found no answer. Without this
+ * they would stay {@code processing} for good, restart or not, unless a merchant asked for {@code force_sync};
+ * a restart is the moment to look again (the processor, or the network to it, may be back). Each such attempt
+ * gets one more look per start, by {@link PaymentSyncJob}, which claims them like any other due attempt.
+ *
+ * <p>Attempts whose call is in flight are untouched: they are written with a sync already due before the call.
+ */
+@Component
+public class StartupPaymentResync {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupPaymentResync.class);
+
+    private final PaymentRepository payments;
+
+    public StartupPaymentResync(PaymentRepository payments) {
+        this.payments = payments;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onStart() {
+        try {
+            rescheduleUnsettledAttempts();
+        } catch (DataAccessException e) {
+            // The server can still take payments; these attempts wait for the next start or a force_sync.
+            log.error("could not reschedule the syncs of unsettled payment attempts: {}", e.toString());
+        }
+    }
+
+    /** Makes every unscheduled attempt still awaiting its processor due for sync now, of every merchant. */
+    public int rescheduleUnsettledAttempts() {
+        int count = payments.rescheduleUnscheduledSyncs();
+        log.info("{} payment attempt(s) still awaiting the processor after their last scheduled sync are due for "
+                + "sync again", count);
+        return count;
+    }
+}
