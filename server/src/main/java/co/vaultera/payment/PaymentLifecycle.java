@@ -143,8 +143,8 @@ public class PaymentLifecycle {
     private Applied authorize(MerchantContext m, Started s) {
         PaymentIntent intent = s.intent();
         String paymentId = intent.paymentId();
-        PaymentResult result = call(s.account(), AttemptStatus.FAILURE, c -> c.authorize(new AuthorizeRequest(s.account().account(),
-                paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
+        PaymentResult result = call(s.account(), AttemptStatus.FAILURE, c -> c.authorize(new AuthorizeRequest(
+                s.account().account(), paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
                 captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
@@ -190,9 +190,9 @@ public class PaymentLifecycle {
         });
         PaymentAttempt a = c.attempt();
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
-                a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(), a.currency(),
-                captureMethod(a.captureMethod()))));
+        PaymentResult result = call(account, AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(
+                account.account(), paymentId, a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(),
+                a.amount(), a.currency(), captureMethod(a.captureMethod()))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount(),
                 false).orElseGet(() -> current(m, paymentId));
     }
@@ -234,8 +234,8 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = v.attempt();
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
-                a.attemptId(), a.connectorTransactionId(), reason)));
+        PaymentResult result = call(account, AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(
+                account.account(), paymentId, a.attemptId(), a.connectorTransactionId(), reason)));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
     }
@@ -279,9 +279,9 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = activeAttempt(m, intent);
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.FAILURE, c -> c.completeAuthorize(new CompleteAuthorizeRequest(account.account(),
-                paymentId, a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
-                captureMethod(a.captureMethod()), returnParameters)));
+        PaymentResult result = call(account, AttemptStatus.FAILURE, c -> c.completeAuthorize(
+                new CompleteAuthorizeRequest(account.account(), paymentId, a.attemptId(), a.connectorTransactionId(),
+                        a.amount(), a.currency(), captureMethod(a.captureMethod()), returnParameters)));
         return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, false)
                 .orElseGet(() -> current(m, paymentId));
     }

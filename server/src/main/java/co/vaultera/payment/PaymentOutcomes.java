@@ -146,6 +146,7 @@ public class PaymentOutcomes {
     static PaymentAttempt settle(PaymentAttempt a, PaymentResult r, long captureAmount) {
         long captured = a.amountCaptured();
         long capturable = a.amountCapturable();
+        AttemptStatus status = r.status();
         switch (r.status()) {
             case CHARGED -> {
                 captured = orElse(r.amountCaptured(), captureAmount > 0 ? captured + captureAmount : a.amount());
@@ -165,8 +166,13 @@ public class PaymentOutcomes {
             }
             case VOIDED, FAILURE, AUTHORIZATION_FAILED, AUTHENTICATION_FAILED -> capturable = 0;
             // The processor refused to move the money: what it captured and still holds is as it was (as in
-            // Hyperswitch), which is also why such a payment allows no new attempt.
+            // Hyperswitch), which is also why such a payment allows no new attempt. If earlier captures took
+            // money, the payment stays partly captured: "failed" would hide that money and refuse its refunds.
             case CAPTURE_FAILED, VOID_FAILED -> {
+                if (captured > 0) {
+                    status = capturable > 0 ? AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE
+                            : AttemptStatus.PARTIAL_CHARGED;
+                }
             }
             default -> {
             }
@@ -174,7 +180,7 @@ public class PaymentOutcomes {
         String txn = r.connectorTransactionId() != null ? r.connectorTransactionId() : a.connectorTransactionId();
         String redirect = r.redirect() != null ? r.redirect().url()
                 : r.status() == AttemptStatus.AUTHENTICATION_PENDING ? a.redirectUrl() : null;
-        return new PaymentAttempt(a.attemptId(), a.paymentId(), r.status(), a.connector(), a.merchantConnectorId(),
+        return new PaymentAttempt(a.attemptId(), a.paymentId(), status, a.connector(), a.merchantConnectorId(),
                 a.amount(), a.currency(), a.captureMethod(), a.authenticationType(), capturable, captured, txn,
                 redirect, r.errorCode(), r.errorMessage(),
                 r.networkTransactionId() != null ? r.networkTransactionId() : a.networkTransactionId(),

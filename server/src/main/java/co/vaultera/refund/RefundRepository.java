@@ -121,6 +121,16 @@ public class RefundRepository {
                 .query((rs, i) -> new Due(rs.getString(1), rs.getString(2))).list();
     }
 
+    /**
+     * Makes due now every pending refund, of any merchant, with no sync scheduled (its scheduled syncs all ended
+     * without an answer); answers how many. As for payment attempts: such refunds are stale, nobody waits on them.
+     */
+    public int rescheduleUnscheduledSyncs() {
+        return jdbc.sql("update refund set next_sync_at = now() where next_sync_at is null and status = ?")
+                .param(Refund.PENDING)
+                .update();
+    }
+
     private Refund map(ResultSet rs, int row) throws SQLException {
         String metadata = rs.getString("metadata");
         return new Refund(rs.getString("refund_id"), rs.getString("payment_id"), rs.getString("attempt_id"),

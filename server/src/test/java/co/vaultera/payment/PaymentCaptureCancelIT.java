@@ -271,6 +271,39 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertNoNewAttemptOrMoneyMovement(p, "void_failed");
     }
 
+    @Test
+    void aLaterCaptureTheProcessorRefusesLeavesAPartlyCapturedPaymentPartlyCapturedWithItsMoneyShown() {
+        JsonNode p = authorized("manual_multiple");
+        capture(p, "{\"amount_to_capture\":400}").expect(200);
+        // The rest was captured at the processor behind the switch's back: it refuses a second capture of it.
+        atProcessor(p, "capture", "{\"amount\":600}");
+
+        JsonNode refused = capture(p, "{\"amount_to_capture\":300}").expect(200).json();
+
+        // Money was captured: the payment must not read "failed" (which would hide it and refuse its refunds).
+        assertThat(status(refused)).isEqualTo("partially_captured_and_capturable");
+        assertThat(refused.get("amount_received").longValue()).isEqualTo(400);
+        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(600);
+        assertThat(refused.get("captures").valueStream().map(c -> c.get("status").stringValue()))
+                .containsExactly("charged", "failed");
+        assertThat(text(refused.get("captures").get(1), "error_code")).isNotBlank();
+        assertThat(attemptStatus(p)).isEqualTo("partial_charged_and_chargeable");
+        assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
+    }
+
+    @Test
+    void aVoidTheProcessorRefusesLeavesAPartlyCapturedPaymentPartlyCaptured() {
+        JsonNode p = authorized("manual_multiple");
+        capture(p, "{\"amount_to_capture\":400}").expect(200);
+        atProcessor(p, "capture", "{\"amount\":600}");
+
+        JsonNode refused = post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200).json();
+
+        assertThat(status(refused)).isEqualTo("partially_captured_and_capturable");
+        assertThat(refused.get("amount_received").longValue()).isEqualTo(400);
+        assertThat(attemptStatus(p)).isEqualTo("partial_charged_and_chargeable");
+    }
+
     /** A failed payment whose capture or void was refused takes no new attempt, capture or cancel. */
     private void assertNoNewAttemptOrMoneyMovement(JsonNode p, String attemptStatus) {
         long capturesBefore = captures(p);

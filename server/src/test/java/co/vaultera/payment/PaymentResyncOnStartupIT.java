@@ -3,7 +3,7 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import co.vaultera.sync.StartupPaymentResync;
+import co.vaultera.sync.StartupResync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An attempt whose scheduled syncs all ended without an answer is left alone by the sync job until the next start,
- * which schedules it again ({@link StartupPaymentResync}; a restart runs it, so here it is called as a restart
+ * which schedules it again ({@link StartupResync}; a restart runs it, so here it is called as a restart
  * would). Relies on the test timings of {@code ApiTestSupport}: connector timeout 2 s, first sync after 1 s, then
  * every 1 s, 4 syncs.
  */
@@ -25,7 +25,7 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
     @Autowired
-    private StartupPaymentResync startup;
+    private StartupResync startup;
 
     @Test
     void aPaymentStillUnknownAfterItsLastSyncIsSyncedAgainOnStartAndSettledWithoutASecondAuthorize() {
