@@ -176,6 +176,10 @@ public class PaymentLifecycle {
                         intent.captureMethod(), "manual, manual_multiple, scheduled");
             }
             PaymentTransitions.require(intent.status(), PaymentOperation.CAPTURE);
+            if (requestedAmount == null && "manual_multiple".equals(intent.captureMethod())) {
+                // Reference §3: each of several captures names its amount; "everything left" is never assumed.
+                throw new ApiException(ErrorCode.IR_04, "Missing required param: amount_to_capture");
+            }
             PaymentAttempt attempt = activeAttempt(m, intent);
             long amount = CaptureRules.amountToCapture(attempt.amountCapturable(), requestedAmount);
             String captureId = attempt.attemptId() + "_capture_"

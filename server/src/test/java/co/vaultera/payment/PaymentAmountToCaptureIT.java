@@ -117,8 +117,9 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
         JsonNode first = capture(id(p), "{}").expect(200).json();
         assertThat(status(first)).isEqualTo("partially_captured_and_capturable");
         assertThat(first.get("amount_received").longValue()).isEqualTo(300);
-        // Later captures without an amount take what is left, as without an amount_to_capture.
-        JsonNode rest = capture(id(p), "{}").expect(200).json();
+        // Later captures of manual_multiple must name their amount, as every one must without an amount_to_capture.
+        assertThat(capture(id(p), "{}").expectError(400, "IR_04").message()).contains("amount_to_capture");
+        JsonNode rest = capture(id(p), "{\"amount_to_capture\":700}").expect(200).json();
         assertThat(status(rest)).isEqualTo("succeeded");
         assertThat(rest.get("amount_received").longValue()).isEqualTo(1000);
     }

@@ -108,6 +108,18 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
     }
 
     @Test
+    void aManualMultipleCaptureWithoutAnAmountIsA400AndChargesNothing() {
+        JsonNode p = authorized("manual_multiple");
+
+        Response r = capture(p, "{}");
+
+        r.expectError(400, "IR_04");
+        assertThat(r.message()).isEqualTo("Missing required param: amount_to_capture");
+        assertThat(captures(p)).isZero();
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_capture");
+    }
+
+    @Test
     void aCaptureAboveTheCapturableAmountIsRejectedWithTheEnvelopeAndChargesNothing() {
         JsonNode p = authorized("manual");
         Response r = capture(p, "{\"amount_to_capture\":1001}");
