@@ -92,10 +92,6 @@ class IdempotencyIT extends ApiTestSupport {
         return p.get("payment_id").stringValue();
     }
 
-    private long payments(TestMerchant m) {
-        return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(m.merchantId())
-                .query(Long.class).single();
-    }
 
     private long refunds(TestMerchant m, String paymentId) {
         return jdbc.sql("select count(*) from refund where merchant_id = ? and payment_id = ?")

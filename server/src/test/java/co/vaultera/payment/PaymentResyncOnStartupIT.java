@@ -1,13 +1,10 @@
 package co.vaultera.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.sync.StartupResync;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +34,8 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
         assertThat(status(p)).isEqualTo("processing");
         String attemptId = attempt(id(p), 1);
 
-        Map<String, Object> exhausted = awaitAttempt(m, attemptId, EXHAUSTED,
-                row -> ((Number) row.get("sync_count")).intValue() == 4 && row.get("next_sync_at") == null);
+        Map<String, Object> exhausted = poll("attempt " + attemptId, EXHAUSTED, () -> attemptRow(m.merchantId(),
+                attemptId), row -> ((Number) row.get("sync_count")).intValue() == 4 && row.get("next_sync_at") == null);
         assertThat(exhausted.get("status")).isEqualTo("pending");
         assertThat(status(retrieve(m, id(p)))).isEqualTo("processing");
         JsonNode settledBefore = pay(merchantWithConnector(), VISA);
@@ -65,20 +62,5 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
         return jdbc.sql("select status, sync_count, next_sync_at from payment_attempt"
                         + " where merchant_id = ? and attempt_id = ?")
                 .params(merchantId, attemptId).query().singleRow();
-    }
-
-    /** Reads the attempt's row until {@code until} holds, for at most {@code timeout}; answers the last read. */
-    private Map<String, Object> awaitAttempt(TestMerchant m, String attemptId, Duration timeout,
-                                             Predicate<Map<String, Object>> until) {
-        Instant deadline = Instant.now().plus(timeout);
-        Map<String, Object> row = attemptRow(m.merchantId(), attemptId);
-        while (!until.test(row)) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("attempt %s did not reach the expected state within %s; last read: %s", attemptId, timeout, row);
-            }
-            sleep(200);
-            row = attemptRow(m.merchantId(), attemptId);
-        }
-        return row;
     }
 }

@@ -1,7 +1,6 @@
 package co.vaultera.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.support.ApiTestSupport;
@@ -112,17 +111,7 @@ abstract class PaymentTestSupport extends ApiTestSupport {
 
     /** Retrieves (without force_sync) until {@code until} holds, for at most {@code timeout}; answers the last read. */
     protected JsonNode await(TestMerchant m, String paymentId, Duration timeout, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = retrieve(m, paymentId);
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("payment %s did not reach the expected state within %s; last read: %s", paymentId, timeout,
-                        last);
-            }
-            sleep(200);
-            last = retrieve(m, paymentId);
-        }
-        return last;
+        return poll("payment " + paymentId, timeout, () -> retrieve(m, paymentId), until);
     }
 
     static void sleep(long millis) {

@@ -1,12 +1,10 @@
 package co.vaultera.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.sync.StartupResync;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +32,7 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
         simulatorSettings(s, "{\"latency_ms\":2500}");
         String id = text(refunded(s, p, 400L), "refund_id");
 
-        awaitRow(id, EXHAUSTED, row -> ((Number) row.get("sync_count")).intValue() == 4
+        poll("refund " + id, EXHAUSTED, () -> row(id), row -> ((Number) row.get("sync_count")).intValue() == 4
                 && row.get("next_sync_at") == null);
         assertThat(status(retrieveRefund(s, id))).isEqualTo("pending");
         simulatorSettings(s, null);
@@ -50,23 +48,5 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
     private Map<String, Object> row(String refundId) {
         return jdbc.sql("select status, sync_count, next_sync_at from refund where refund_id = ?")
                 .param(refundId).query().singleRow();
-    }
-
-    /** Reads the refund's row until {@code until} holds, for at most {@code timeout}. */
-    private void awaitRow(String refundId, Duration timeout, Predicate<Map<String, Object>> until) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> last = row(refundId);
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("refund %s did not reach the expected state within %s; last read: %s", refundId, timeout, last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = row(refundId);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package co.vaultera.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.support.ApiTestSupport;
@@ -107,20 +106,6 @@ abstract class RefundTestSupport extends ApiTestSupport {
 
     /** Retrieves the refund (no force_sync) until {@code until} holds, at most {@code timeout}. */
     protected JsonNode awaitRefund(Shop s, String refundId, Duration timeout, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = retrieveRefund(s, refundId);
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("refund %s did not reach the expected state within %s; last read: %s", refundId, timeout, last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = retrieveRefund(s, refundId);
-        }
-        return last;
+        return poll("refund " + refundId, timeout, () -> retrieveRefund(s, refundId), until);
     }
 }

@@ -1,6 +1,7 @@
 package co.vaultera.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.VaulteraSwitchApplication;
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +56,34 @@ public abstract class ApiTestSupport {
         registry.add("switch.sync.poll-interval", () -> "500ms");
         // YoungTableAnalyzeJobIT runs the job itself; in the background it would race that test.
         registry.add("switch.db.analyze-interval", () -> "1h");
+    }
+
+    /**
+     * Reads with {@code read} every 200 ms until {@code until} holds, for at most {@code timeout}; answers the last
+     * read, or fails naming {@code what} and what it last read.
+     */
+    protected static <T> T poll(String what, Duration timeout, Supplier<T> read, Predicate<T> until) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = read.get();
+        while (!until.test(last)) {
+            if (System.nanoTime() > deadline) {
+                fail("%s did not reach the expected state within %s; last read: %s", what, timeout, last);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = read.get();
+        }
+        return last;
+    }
+
+    /** How many payments the merchant has, as stored. */
+    protected long payments(TestMerchant m) {
+        return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(m.merchantId())
+                .query(Long.class).single();
     }
 
     public static Path dataDir() {
