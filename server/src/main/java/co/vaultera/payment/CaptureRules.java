@@ -33,11 +33,15 @@ public final class CaptureRules {
         if (amountToCapture > amount) {
             throw new ApiException(ErrorCode.IR_06, "amount_to_capture is greater than amount");
         }
-        boolean automatic = "automatic".equals(captureMethod) || "sequential_automatic".equals(captureMethod);
-        if (automatic && amountToCapture != amount) {
+        if (automatic(captureMethod) && amountToCapture != amount) {
             // Hyperswitch answers this mismatch as a failed precondition (IR_16), not as invalid data.
             throw new ApiException(ErrorCode.IR_16, "amount_to_capture must be equal to the amount (" + amount
                     + ") when capture_method is " + captureMethod);
         }
+    }
+
+    /** Whether the processor captures along with the authorization, so there is no capture call to make. */
+    public static boolean automatic(String captureMethod) {
+        return "automatic".equals(captureMethod) || "sequential_automatic".equals(captureMethod);
     }
 }

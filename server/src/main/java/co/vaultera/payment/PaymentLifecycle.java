@@ -165,23 +165,29 @@ public class PaymentLifecycle {
         return routable.getFirst();
     }
 
-    /** Captures all or part of what is still capturable. */
+    /**
+     * Captures all or part of what is still capturable. Without a requested amount: the amount_to_capture given
+     * before confirming, while nothing is captured yet (it speaks of the payment's one, or first, capture); else
+     * everything still capturable, except for manual_multiple, whose every capture names its amount.
+     */
     public Applied capture(MerchantContext m, String paymentId, Long requestedAmount) {
         record Capturing(PaymentAttempt attempt, String captureId, long amount) {
         }
         Capturing c = tx.execute(status -> {
             PaymentIntent intent = lock(m, paymentId);
-            if ("automatic".equals(intent.captureMethod()) || "sequential_automatic".equals(intent.captureMethod())) {
+            if (CaptureRules.automatic(intent.captureMethod())) {
                 throw PaymentTransitions.wrongState(PaymentOperation.CAPTURE, "capture_method",
                         intent.captureMethod(), "manual, manual_multiple, scheduled");
             }
             PaymentTransitions.require(intent.status(), PaymentOperation.CAPTURE);
-            if (requestedAmount == null && "manual_multiple".equals(intent.captureMethod())) {
+            Long requested = requestedAmount != null ? requestedAmount
+                    : intent.amountCaptured() == 0 ? intent.amountToCapture() : null;
+            if (requested == null && "manual_multiple".equals(intent.captureMethod())) {
                 // Reference §3: each of several captures names its amount; "everything left" is never assumed.
                 throw new ApiException(ErrorCode.IR_04, "Missing required param: amount_to_capture");
             }
             PaymentAttempt attempt = activeAttempt(m, intent);
-            long amount = CaptureRules.amountToCapture(attempt.amountCapturable(), requestedAmount);
+            long amount = CaptureRules.amountToCapture(attempt.amountCapturable(), requested);
             String captureId = attempt.attemptId() + "_capture_"
                     + (payments.capturesOf(m.merchantId(), paymentId).size() + 1);
             payments.insertCapture(m.merchantId(), new PaymentCapture(captureId, paymentId, attempt.attemptId(),

@@ -118,21 +118,8 @@ public class PaymentService {
         return view(m, lifecycle.confirm(m, paymentId, req));
     }
 
-    /** Captures {@code amountToCapture}; without one, the amount_to_capture given at create or update, if any. */
     public PaymentResponse capture(MerchantContext m, String paymentId, Long amountToCapture) {
-        Long amount = amountToCapture != null ? amountToCapture : presetCaptureAmount(m, paymentId);
-        return view(m, lifecycle.capture(m, paymentId, amount));
-    }
-
-    /**
-     * The amount_to_capture given before confirming, for a capture that names no amount: only while nothing is
-     * captured, since it speaks of the payment's one (or first) capture; afterwards the lifecycle's default, all
-     * that is still capturable, applies. Read before the capture takes the payment's lock: safe, because only an
-     * update changes it, and no status a capture accepts still allows an update.
-     */
-    private Long presetCaptureAmount(MerchantContext m, String paymentId) {
-        return lifecycle.find(m, paymentId).filter(p -> p.amountCaptured() == 0)
-                .map(PaymentIntent::amountToCapture).orElse(null);
+        return view(m, lifecycle.capture(m, paymentId, amountToCapture));
     }
 
     public PaymentResponse cancel(MerchantContext m, String paymentId, String reason) {
