@@ -24,7 +24,7 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
             phone_country_code, billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
             merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
             card_network, card_exp_month, card_exp_year, card_holder_name, client_secret, card_vault,
-            created_at, attempt_id, attempt_status, connector, merchant_connector_id, attempt_amount,
+            created_at, session_expiry, attempt_id, attempt_status, connector, merchant_connector_id, attempt_amount,
             attempt_currency, attempt_capture_method, attempt_authentication_type, amount_capturable,
             attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
             attempt_created_at) as (values (
@@ -36,6 +36,7 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
     substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34)::bytea,
     ('pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20))::text,
     decode(repeat(md5(random()::text), 8), 'hex')::bytea, now()::timestamptz,
+    (now() + interval '15 minutes')::timestamptz,
     ('pay_pgb_' || :client_id || '_' || :r || '_1')::text, 'pending'::text, 'stripe_test'::text, :mca::text,
     1000::bigint, 'USD'::text, 'automatic'::text, 'no_three_ds'::text, 0::bigint, 0::bigint, 'card'::text,
     null::text, (now() + interval '90 seconds')::timestamptz, now()::timestamptz)),
@@ -46,14 +47,14 @@ intents as (
         name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
         statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
         card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-        client_secret, card_vault, created_at, modified_at)
+        client_secret, card_vault, created_at, modified_at, session_expiry)
     select merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
            authentication_type, customer_id, description, return_url, metadata::json,
            setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference::jsonb,
            email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
            statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
            card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-           client_secret, card_vault, created_at, created_at
+           client_secret, card_vault, created_at, created_at, session_expiry
       from input
     on conflict (merchant_id, payment_id) do nothing
     returning merchant_id, payment_id),
@@ -81,7 +82,7 @@ select merchant_id as row_merchant_id, payment_id, status, amount, currency, amo
        connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
        shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
        payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
-       card_holder_name, cancellation_reason, created_at, modified_at
+       card_holder_name, cancellation_reason, created_at, modified_at, session_expiry
   from payment_intent where (merchant_id, payment_id) in ((:merchant, 'pay_pgb_' || :client_id || '_' || :r))
  order by merchant_id, payment_id for update;
 select merchant_id as row_merchant_id, attempt_id, payment_id, status, connector, merchant_connector_id, amount,

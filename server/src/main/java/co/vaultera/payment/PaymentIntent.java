@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The merchant-facing payment, PII decrypted. Its status follows its active attempt's. */
+/**
+ * The merchant-facing payment, PII decrypted. Its status follows its active attempt's. {@code sessionExpiry}: when
+ * its client_secret stops confirming it.
+ */
 public record PaymentIntent(
         String paymentId, IntentStatus status, long amount, String currency, long amountCaptured,
         Long amountToCapture, String captureMethod, String authenticationType, String customerId, String description,
@@ -13,7 +16,7 @@ public record PaymentIntent(
         String phoneCountryCode, ObjectNode billing, ObjectNode shipping, String statementDescriptorName,
         String statementDescriptorSuffix, String merchantOrderReferenceId, String paymentMethod,
         String paymentMethodType, StoredCard card, String cancellationReason, Instant createdAt,
-        Instant modifiedAt) {
+        Instant modifiedAt, Instant sessionExpiry) {
 
     /** What may be shown of the card: BIN, last four, network, expiry and holder; never the number. */
     public record StoredCard(String isin, String last4, String network, String expMonth, String expYear,
@@ -26,6 +29,6 @@ public record PaymentIntent(
                 clientSecret, activeAttemptId, attemptCount, profileId, connectorPreference, email, name, phone,
                 phoneCountryCode, billing, shipping, statementDescriptorName, statementDescriptorSuffix,
                 merchantOrderReferenceId, paymentMethod, paymentMethodType, card, cancellationReason, createdAt,
-                modifiedAt);
+                modifiedAt, sessionExpiry);
     }
 }

@@ -118,7 +118,8 @@ public class PaymentOutcomes {
                 p.activeAttemptId(), p.attemptCount(), p.profileId(), p.connectorPreference(), p.email(), p.name(),
                 p.phone(), p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
-                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), a.modifiedAt());
+                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), a.modifiedAt(),
+                p.sessionExpiry());
     }
 
     /** When the sync job should next ask the processor, or {@code null} if the attempt needs nobody to ask. */

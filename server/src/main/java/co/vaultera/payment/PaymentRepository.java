@@ -35,7 +35,7 @@ public class PaymentRepository {
             connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
             shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
             payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
-            card_holder_name, cancellation_reason, created_at, modified_at
+            card_holder_name, cancellation_reason, created_at, modified_at, session_expiry
             """;
     static final String ATTEMPT_COLUMNS = """
             attempt_id, payment_id, status, connector, merchant_connector_id, amount, currency, capture_method,
@@ -66,12 +66,12 @@ public class PaymentRepository {
 
     /** {@link #insertIntent}'s row, encrypted. */
     NewPayments.Row newRow(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first, Instant nextSyncAt) {
-        List<Object> values = new ArrayList<>(52);
+        List<Object> values = new ArrayList<>(53);
         values.add(key.merchantId());
         values.add(p.paymentId());
         values.addAll(columns(key, p));
         Collections.addAll(values, p.clientSecret(), card == null ? null : sealed(key, p.paymentId(), card),
-                Timestamp.from(p.createdAt()));
+                Timestamp.from(p.createdAt()), Timestamp.from(p.sessionExpiry()));
         if (first == null) {
             values.addAll(Collections.nCopies(14, null));
         } else {
@@ -323,7 +323,8 @@ public class PaymentRepository {
                 rs.getString("statement_descriptor_name"), rs.getString("statement_descriptor_suffix"),
                 rs.getString("merchant_order_reference_id"), rs.getString("payment_method"),
                 rs.getString("payment_method_type"), card, rs.getString("cancellation_reason"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant(),
+                rs.getTimestamp("session_expiry").toInstant());
     }
 
     static PaymentAttempt attempt(ResultSet rs, int row) throws SQLException {

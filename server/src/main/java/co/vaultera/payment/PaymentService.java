@@ -55,7 +55,9 @@ public class PaymentService {
                 req.currency(), 0, null, "automatic", "no_three_ds", null, null, null, null, null,
                 paymentId + "_secret_" + Ids.alphanumeric(20), null, 0,
                 accounts.profileOrDefault(m, req.profileId()), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, now, now);
+                null, null, null, null, null, null, null, null, null, now, now,
+                now.plusSeconds(req.sessionExpiry() != null ? req.sessionExpiry()
+                        : PaymentRequest.DEFAULT_SESSION_EXPIRY));
         PaymentIntent intent = PaymentChanges.apply(blank, req);
         CaptureRules.checkPreset(intent.amount(), intent.captureMethod(), intent.amountToCapture());
         PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));
@@ -175,7 +177,10 @@ public class PaymentService {
         }
     }
 
-    /** A client secret, when sent with the secret key, must still be this payment's. */
+    /**
+     * A client secret, when sent with the secret key, must still be this payment's, and its session not over: a
+     * merchant that confirms with the shopper's secret confirms for the shopper's session.
+     */
     private void checkClientSecret(MerchantContext m, String paymentId, String clientSecret) {
         if (clientSecret == null) {
             return;
@@ -184,6 +189,9 @@ public class PaymentService {
         if (!java.security.MessageDigest.isEqual(p.clientSecret().getBytes(), clientSecret.getBytes())) {
             throw new ApiException(ErrorCode.IR_09,
                     "The client_secret provided does not match the client_secret associated with the Payment");
+        }
+        if (Timestamps.now().isAfter(p.sessionExpiry())) {
+            throw new ApiException(ErrorCode.IR_08, "The provided client_secret has expired");
         }
     }
 }

@@ -122,7 +122,8 @@ class PaymentBatchesIT extends PaymentTestSupport {
         return new PaymentIntent(paymentId, status, 1000, "USD", 0, null, "automatic", "no_three_ds", null, null,
                 null, null, null, paymentId + "_secret_x", attemptId, attemptId == null ? 0 : 1, "pro_test", null,
                 "shopper@example.com", null, null, null, null, null, null, null, null, "card", null,
-                new PaymentIntent.StoredCard("424242", "4242", "Visa", "12", "2030", "Ann"), null, now, now);
+                new PaymentIntent.StoredCard("424242", "4242", "Visa", "12", "2030", "Ann"), null, now, now,
+                now.plusSeconds(900));
     }
 
     private static CardDetails card() {

@@ -33,9 +33,14 @@ public record PaymentRequest(
         ObjectNode billing, ObjectNode shipping, String email, String name, String phone, String phoneCountryCode,
         ObjectNode metadata, String statementDescriptorName, String statementDescriptorSuffix,
         String merchantOrderReferenceId, List<String> connector, String profileId, String clientSecret,
-        String cardCvc) {
+        String cardCvc, Long sessionExpiry) {
 
     public static final long MAX_AMOUNT = 999_999_999L;
+    /** Seconds a payment's client_secret confirms it for when the create names none (15 minutes). */
+    public static final long DEFAULT_SESSION_EXPIRY = 900;
+    /** The reference's bounds of {@code session_expiry}: 1 minute to about 3 months, in seconds. */
+    public static final long MIN_SESSION_EXPIRY = 60;
+    public static final long MAX_SESSION_EXPIRY = 7_890_000;
 
     /** Which call the body belongs to; each accepts its own set of keys. */
     public enum Kind { CREATE, UPDATE, CONFIRM }
@@ -47,7 +52,8 @@ public record PaymentRequest(
     private static final List<String> UPDATE_FIELDS = concat(CONFIRM_FIELDS, List.of("amount", "currency",
             "capture_method", "amount_to_capture", "statement_descriptor_name", "statement_descriptor_suffix",
             "merchant_order_reference_id", "profile_id"));
-    private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm"));
+    private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm",
+            "session_expiry"));
     private static final Set<String> CAPTURE_METHODS =
             Set.of("automatic", "manual", "manual_multiple", "scheduled", "sequential_automatic");
     private static final Set<String> AUTH_TYPES = Set.of("three_ds", "no_three_ds");
@@ -141,6 +147,11 @@ public record PaymentRequest(
         }
         String profileId = f.string("profile_id");
         f.object("browser_info");
+        Long sessionExpiry = f.integer("session_expiry");
+        if (sessionExpiry != null && (sessionExpiry < MIN_SESSION_EXPIRY || sessionExpiry > MAX_SESSION_EXPIRY)) {
+            throw new ApiException(ErrorCode.IR_06, "session_expiry should be between " + MIN_SESSION_EXPIRY
+                    + " (1 minute) and " + MAX_SESSION_EXPIRY + " (about 3 months) seconds");
+        }
         return new PaymentRequest(amount, currency,
                 paymentId == null ? null : Limits.identifier("payment_id", paymentId),
                 f.bool("confirm"), captureMethod, amountToCapture,
@@ -152,7 +163,7 @@ public record PaymentRequest(
                 f.string("statement_descriptor_name", 22), f.string("statement_descriptor_suffix", 22),
                 f.string("merchant_order_reference_id", 255), connectors(f),
                 profileId == null ? null : Limits.identifier("profile_id", profileId),
-                f.string("client_secret", 128), cvc(f.string("card_cvc")));
+                f.string("client_secret", 128), cvc(f.string("card_cvc")), sessionExpiry);
     }
 
     /**
@@ -172,7 +183,8 @@ public record PaymentRequest(
                 + ", metadata=" + hidden(metadata) + ", statementDescriptorName=" + statementDescriptorName
                 + ", statementDescriptorSuffix=" + statementDescriptorSuffix + ", merchantOrderReferenceId="
                 + merchantOrderReferenceId + ", connector=" + connector + ", profileId=" + profileId
-                + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + "]";
+                + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + ", sessionExpiry="
+                + sessionExpiry + "]";
     }
 
     private static CardDetails card(JsonFields c) {

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The reference's {@code PaymentsResponse} (main fields). The card appears masked only. */
 @JsonPropertyOrder({"payment_id", "merchant_id", "status", "amount", "net_amount", "amount_capturable",
-        "amount_received", "amount_to_capture", "connector", "client_secret", "created", "updated", "currency",
+        "amount_received", "amount_to_capture", "connector", "client_secret", "created", "updated", "expires_on",
+        "currency",
         "customer_id", "description", "refunds", "mandate_id", "setup_future_usage", "capture_method", "payment_method",
         "payment_method_type", "payment_method_data", "email", "name", "phone", "phone_country_code", "billing",
         "shipping", "return_url", "authentication_type", "statement_descriptor_name", "statement_descriptor_suffix",
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 public record PaymentResponse(
         String paymentId, String merchantId, String status, long amount, long netAmount, long amountCapturable,
         Long amountReceived, Long amountToCapture, String connector, String clientSecret, String created,
-        String updated, String currency,
+        String updated, String expiresOn, String currency,
         String customerId, String description, List<co.vaultera.refund.api.RefundResponse> refunds, String mandateId, String setupFutureUsage,
         String captureMethod, String paymentMethod, String paymentMethodType, PaymentMethodData paymentMethodData,
         String email, String name, String phone, String phoneCountryCode, JsonNode billing, JsonNode shipping,
