@@ -58,7 +58,8 @@ final class PaymentChanges {
                 p.attemptCount() + 1, p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(),
                 p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
-                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), Timestamps.now(), p.sessionExpiry());
+                p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), Timestamps.now(),
+                p.sessionExpiry());
     }
 
     private static <T> T or(T value, T fallback) {

@@ -42,7 +42,8 @@ public class PaymentViews {
                 p.clientSecret(), Timestamps.format(p.createdAt()),
                 Timestamps.format(a != null && a.modifiedAt().isAfter(p.modifiedAt()) ? a.modifiedAt()
                         : p.modifiedAt()),
-                Timestamps.format(p.sessionExpiry()), p.currency(), p.customerId(), p.description(), refunds.isEmpty() ? null : refunds, null,
+                Timestamps.format(p.sessionExpiry()), p.currency(), p.customerId(), p.description(),
+                refunds.isEmpty() ? null : refunds, null,
                 p.setupFutureUsage(), p.captureMethod(),
                 p.paymentMethod(), p.paymentMethodType(), pmd, p.email(), p.name(), p.phone(), p.phoneCountryCode(),
                 p.billing(), p.shipping(), p.returnUrl(), p.authenticationType(), p.statementDescriptorName(),
