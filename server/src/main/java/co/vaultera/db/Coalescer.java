@@ -94,10 +94,6 @@ public final class Coalescer<I, R> {
         return calls;
     }
 
-    /**
-     * Runs the batch, hands the running slot to the oldest waiting call, and only then wakes the batch's calls: the
-     * next batch's leader is the one whose wake-up holds up the database, so on busy cores it goes first.
-     */
     private void runAndHandOn(List<Call<I, R>> calls) {
         try {
             runBatch(calls);
@@ -114,9 +110,6 @@ public final class Coalescer<I, R> {
             }
             if (next != null) {
                 next.signal(Call.LEAD);
-            }
-            for (Call<I, R> call : calls) {
-                call.signal(Call.DONE);
             }
         }
     }
@@ -179,14 +172,14 @@ public final class Coalescer<I, R> {
             return input;
         }
 
-        /** Records the result; the call's thread learns it from {@link #signal}. */
         void succeed(R value) {
             result = value;
+            signal(DONE);
         }
 
-        /** Records the failure; the call's thread learns it from {@link #signal}. */
         void fail(Throwable t) {
             error = t;
+            signal(DONE);
         }
 
         /** Sets the state (after the result, so the volatile write publishes it) and wakes the call's thread. */
