@@ -85,9 +85,10 @@ class YoungTableAnalyzeJobIT extends ApiTestSupport {
 
     private void insertPayments(int from, int to) {
         jdbc.sql("insert into " + table + " (merchant_id, payment_id, status, amount, currency, capture_method,"
-                        + " authentication_type, client_secret, profile_id, created_at, modified_at)"
+                        + " authentication_type, client_secret, profile_id, created_at, modified_at, session_expiry)"
                         + " select 'm_1', 'pay_' || n, 'processing', 100, 'USD', 'automatic', 'no_three_ds',"
-                        + " 'secret_' || n, 'pro_1', now(), now() from generate_series(:from, :to) n")
+                        + " 'secret_' || n, 'pro_1', now(), now(), now() + interval '15 minutes'"
+                        + " from generate_series(:from, :to) n")
                 .param("from", from).param("to", to).update();
     }
 
