@@ -99,6 +99,7 @@ public class PaymentService {
     /** Changes a payment before it is confirmed; its status follows whether it now has a card. */
     public PaymentResponse update(MerchantContext m, String paymentId, PaymentRequest req) {
         checkReferences(m, req);
+        checkClientSecret(m, paymentId, req.clientSecret());
         PaymentIntent updated = tx.execute(status -> {
             PaymentIntent current = payments.lockIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
             PaymentTransitions.require(current.status(), PaymentOperation.UPDATE);
@@ -178,8 +179,8 @@ public class PaymentService {
     }
 
     /**
-     * A client secret, when sent with the secret key, must still be this payment's, and its session not over: a
-     * merchant that confirms with the shopper's secret confirms for the shopper's session.
+     * A client secret, when sent with the secret key to update or confirm, must still be this payment's, and its
+     * session not over: a merchant that acts with the shopper's secret acts for the shopper's session.
      */
     private void checkClientSecret(MerchantContext m, String paymentId, String clientSecret) {
         if (clientSecret == null) {

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code session_expiry} on create (reference §5, errors-auth §4.4): how long the payment's client_secret confirms
- * it, 60 s to 7,890,000 s, 15 minutes by default, shown as {@code expires_on}. A confirm that sends the secret after
- * that is a 400 IR_08; one that sends another payment's secret a 400 IR_09; the secret key alone still confirms.
+ * it, 60 s to 7,890,000 s, 15 minutes by default, shown as {@code expires_on}. An update or confirm that sends the
+ * secret after that is a 400 IR_08; one that sends another payment's secret a 400 IR_09; the secret key alone still
+ * confirms.
  */
 class PaymentSessionExpiryIT extends PaymentTestSupport {
 
@@ -96,6 +97,26 @@ class PaymentSessionExpiryIT extends PaymentTestSupport {
         JsonNode after = retrieve(merchant, id(p));
         assertThat(status(after)).isEqualTo("requires_confirmation");
         assertThat(after.get("attempt_count").intValue()).isZero();
+    }
+
+    @Test
+    void anUpdateWithTheClientSecretAfterTheSessionEndedIsA400AndChangesNothing() {
+        JsonNode p = create(merchant, bodyWith(""));
+        endSession(id(p));
+        Response r = post("/payments/" + id(p), merchant.apiKey(),
+                "{\"client_secret\":\"" + text(p, "client_secret") + "\",\"amount\":2000}");
+        assertThat(r.expectError(400, "IR_08").message()).isEqualTo("The provided client_secret has expired");
+        assertThat(retrieve(merchant, id(p)).get("amount").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void anUpdateWithAnotherPaymentsClientSecretIsA400() {
+        JsonNode p = create(merchant, bodyWith(""));
+        JsonNode other = create(merchant, bodyWith(""));
+        post("/payments/" + id(p), merchant.apiKey(),
+                "{\"client_secret\":\"" + text(other, "client_secret") + "\",\"amount\":2000}")
+                .expectError(400, "IR_09");
+        assertThat(retrieve(merchant, id(p)).get("amount").longValue()).isEqualTo(1000);
     }
 
     @Test
