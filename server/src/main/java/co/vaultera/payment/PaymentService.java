@@ -161,8 +161,8 @@ public class PaymentService {
 
     public PaymentResponse view(MerchantContext m, Applied applied) {
         PaymentIntent p = applied.intent();
-        List<PaymentCapture> captures = "manual".equals(p.captureMethod()) || "manual_multiple".equals(p.captureMethod())
-                ? payments.capturesOf(m.merchantId(), p.paymentId()) : List.of();
+        boolean manual = "manual".equals(p.captureMethod()) || "manual_multiple".equals(p.captureMethod());
+        List<PaymentCapture> captures = manual ? payments.capturesOf(m.merchantId(), p.paymentId()) : List.of();
         boolean captured = p.amountCaptured() > 0;
         return views.of(m.merchantId(), p, applied.attempt(), captures,
                 captured ? refunds.ofPayment(m.merchantId(), p.paymentId()) : List.of());

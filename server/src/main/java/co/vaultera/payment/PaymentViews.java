@@ -3,6 +3,7 @@ package co.vaultera.payment;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.payment.api.PaymentResponse;
+import co.vaultera.refund.api.RefundResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class PaymentViews {
     }
 
     public PaymentResponse of(String merchantId, PaymentIntent p, PaymentAttempt a, List<PaymentCapture> captures,
-                              List<co.vaultera.refund.api.RefundResponse> refunds) {
+                              List<RefundResponse> refunds) {
         PaymentIntent.StoredCard card = p.card();
         PaymentResponse.PaymentMethodData pmd = card == null ? null : new PaymentResponse.PaymentMethodData(
                 new PaymentResponse.Card(card.last4(), card.isin(), card.network(), card.expMonth(), card.expYear(),

@@ -1,5 +1,6 @@
 package co.vaultera.payment.api;
 
+import co.vaultera.refund.api.RefundResponse;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ public record PaymentResponse(
         String paymentId, String merchantId, String status, long amount, long netAmount, long amountCapturable,
         Long amountReceived, Long amountToCapture, String connector, String clientSecret, String created,
         String updated, String expiresOn, String currency,
-        String customerId, String description, List<co.vaultera.refund.api.RefundResponse> refunds, String mandateId, String setupFutureUsage,
+        String customerId, String description, List<RefundResponse> refunds, String mandateId,
+        String setupFutureUsage,
         String captureMethod, String paymentMethod, String paymentMethodType, PaymentMethodData paymentMethodData,
         String email, String name, String phone, String phoneCountryCode, JsonNode billing, JsonNode shipping,
         String returnUrl, String authenticationType, String statementDescriptorName,
