@@ -23,7 +23,7 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
             active_attempt_id, attempt_count, profile_id, connector_preference, email, name, phone,
             phone_country_code, billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
             merchant_order_reference_id, payment_method, payment_method_type, card_isin, card_last4,
-            card_network, card_exp_month, card_exp_year, card_holder_name, client_secret, card_vault,
+            card_network, card_exp_month, card_exp_year, card_holder_name, order_details, client_secret, card_vault,
             created_at, session_expiry, attempt_id, attempt_status, connector, merchant_connector_id, attempt_amount,
             attempt_currency, attempt_capture_method, attempt_authentication_type, amount_capturable,
             attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
@@ -33,7 +33,7 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
     null::text, ('pay_pgb_' || :client_id || '_' || :r || '_1')::text, 1::int, :profile::text, null::text, null::bytea,
     null::bytea, null::bytea, null::text, null::bytea, null::bytea, null::text, null::text, null::text,
     'card'::text, null::text, '424242'::text, '4242'::text, 'Visa'::text, '12'::text, '2030'::text,
-    substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34)::bytea,
+    substr(decode(repeat(md5(random()::text), 3), 'hex'), 1, 34)::bytea, null::text,
     ('pay_pgb_' || :client_id || '_' || :r || '_secret_' || substr(md5(random()::text), 1, 20))::text,
     decode(repeat(md5(random()::text), 8), 'hex')::bytea, now()::timestamptz,
     (now() + interval '15 minutes')::timestamptz,
@@ -47,14 +47,14 @@ intents as (
         name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
         statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
         card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-        client_secret, card_vault, created_at, modified_at, session_expiry)
+        order_details, client_secret, card_vault, created_at, modified_at, session_expiry)
     select merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
            authentication_type, customer_id, description, return_url, metadata::json,
            setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference::jsonb,
            email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
            statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
            card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-           client_secret, card_vault, created_at, created_at, session_expiry
+           order_details::json, client_secret, card_vault, created_at, created_at, session_expiry
       from input
     on conflict (merchant_id, payment_id) do nothing
     returning merchant_id, payment_id),
@@ -82,7 +82,8 @@ select merchant_id as row_merchant_id, payment_id, status, amount, currency, amo
        connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
        shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
        payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
-       card_holder_name, cancellation_reason, created_at, modified_at, session_expiry
+       card_holder_name, order_details::text as order_details, cancellation_reason, created_at, modified_at,
+       session_expiry
   from payment_intent where (merchant_id, payment_id) in ((:merchant, 'pay_pgb_' || :client_id || '_' || :r))
  order by merchant_id, payment_id for update;
 select merchant_id as row_merchant_id, attempt_id, payment_id, status, connector, merchant_connector_id, amount,

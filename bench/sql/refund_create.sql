@@ -21,8 +21,8 @@ select payment_id, status, amount, currency, amount_captured, amount_to_capture,
        active_attempt_id, attempt_count, profile_id, connector_preference::text as connector_preference, email,
        name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
        statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type, card_isin,
-       card_last4, card_network, card_exp_month, card_exp_year, card_holder_name, cancellation_reason,
-       created_at, modified_at, session_expiry
+       card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
+       order_details::text as order_details, cancellation_reason, created_at, modified_at, session_expiry
   from payment_intent where merchant_id = :merchant and payment_id = 'pay_pgbr_' || :tag || '_' || :n for update;
 select attempt_id, payment_id, status, connector, merchant_connector_id, amount, currency, capture_method,
        authentication_type, amount_capturable, amount_captured, connector_transaction_id, redirect_url,

@@ -9,7 +9,7 @@ insert into payment_intent (merchant_id, payment_id, status, amount, currency, a
     active_attempt_id, attempt_count, profile_id, connector_preference, email, name, phone, phone_country_code,
     billing, shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
     payment_method, payment_method_type, card_vault, card_isin, card_last4, card_network, card_exp_month,
-    card_exp_year, card_holder_name, cancellation_reason, created_at, modified_at, session_expiry)
+    card_exp_year, card_holder_name, order_details, cancellation_reason, created_at, modified_at, session_expiry)
 select t.merchant_id, 'pay_pgbr_' || :'tag' || '_' || g, t.status, t.amount, t.currency, t.amount_captured,
        t.capture_method, t.authentication_type, t.customer_id, t.description, t.return_url, t.metadata,
        t.setup_future_usage, 'pay_pgbr_' || :'tag' || '_' || g || '_secret_' || substr(md5(g::text), 1, 20),
@@ -17,7 +17,7 @@ select t.merchant_id, 'pay_pgbr_' || :'tag' || '_' || g, t.status, t.amount, t.c
        t.name, t.phone, t.phone_country_code, t.billing, t.shipping, t.statement_descriptor_name,
        t.statement_descriptor_suffix, t.merchant_order_reference_id, t.payment_method, t.payment_method_type,
        t.card_vault, t.card_isin, t.card_last4, t.card_network, t.card_exp_month, t.card_exp_year,
-       t.card_holder_name, t.cancellation_reason, t.created_at, t.modified_at, t.session_expiry
+       t.card_holder_name, t.order_details, t.cancellation_reason, t.created_at, t.modified_at, t.session_expiry
   from payment_intent t, generate_series(1, :pool) g
  where t.merchant_id = :'merchant' and t.payment_id = :'template';
 insert into payment_attempt (merchant_id, attempt_id, payment_id, status, connector, merchant_connector_id, amount,

@@ -118,6 +118,40 @@ public final class JsonFields {
         return new JsonFields((ObjectNode) value, pathOf(field));
     }
 
+    /** A number, integer or not (a rate, never money: money is {@link #integer}); {@code null} when absent. */
+    public Double number(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw typeError(field, value, "a number");
+        }
+        return value.doubleValue();
+    }
+
+    /** A sequence of objects, each read with the same rules (paths like {@code lines[0].name}); null when absent. */
+    public List<JsonFields> objects(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw typeError(field, value, "a sequence of objects");
+        }
+        List<JsonFields> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            String itemPath = pathOf(field) + "[" + i + "]";
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                throw ApiException.invalidBody("invalid type: " + describe(item) + ", expected an object for field `"
+                        + itemPath + "`");
+            }
+            items.add(new JsonFields((ObjectNode) item, itemPath));
+        }
+        return items;
+    }
+
     /** A string that must be one of {@code allowed}, reported like an unknown enum variant. */
     public String oneOf(String field, Set<String> allowed) {
         String value = string(field);

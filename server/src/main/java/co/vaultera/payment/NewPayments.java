@@ -23,10 +23,12 @@ class NewPayments {
      * parameter in a list of values has no type.
      */
     private static final List<String> TYPES = List.of(
-            // merchant_id, payment_id, then PaymentRepository's shared intent columns (status .. card_holder_name)
+            // merchant_id, payment_id, then PaymentRepository's shared intent columns (status .. order_details)
             "text", "text", "text", "bigint", "text", "bigint", "bigint", "text", "text", "text", "text", "text",
             "text", "text", "text", "int", "text", "text", "bytea", "bytea", "bytea", "text", "bytea", "bytea",
             "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "bytea",
+            // order_details (JSON text)
+            "text",
             // client_secret, card_vault, created_at, session_expiry
             "text", "bytea", "timestamptz", "timestamptz",
             // the attempt: attempt_id, status, connector, merchant_connector_id, amount, currency, capture_method,
@@ -49,10 +51,11 @@ class NewPayments {
                         name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
                         statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
                         card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-                        client_secret, card_vault, created_at, session_expiry, attempt_id, attempt_status, connector,
-                        merchant_connector_id, attempt_amount, attempt_currency, attempt_capture_method,
-                        attempt_authentication_type, amount_capturable, attempt_amount_captured, attempt_payment_method,
-                        attempt_payment_method_type, next_sync_at, attempt_created_at) as (values %s),
+                        order_details, client_secret, card_vault, created_at, session_expiry, attempt_id,
+                        attempt_status, connector, merchant_connector_id, attempt_amount, attempt_currency,
+                        attempt_capture_method, attempt_authentication_type, amount_capturable,
+                        attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
+                        attempt_created_at) as (values %s),
             intents as (
                 insert into payment_intent (merchant_id, payment_id, status, amount, currency, amount_captured,
                     amount_to_capture, capture_method, authentication_type, customer_id, description, return_url,
@@ -60,14 +63,14 @@ class NewPayments {
                     email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
                     statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
                     card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-                    client_secret, card_vault, created_at, modified_at, session_expiry)
+                    order_details, client_secret, card_vault, created_at, modified_at, session_expiry)
                 select merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
                        capture_method, authentication_type, customer_id, description, return_url, metadata::json,
                        setup_future_usage, active_attempt_id, attempt_count, profile_id, connector_preference::jsonb,
                        email, name, phone, phone_country_code, billing, shipping, statement_descriptor_name,
                        statement_descriptor_suffix, merchant_order_reference_id, payment_method, payment_method_type,
                        card_isin, card_last4, card_network, card_exp_month, card_exp_year, card_holder_name,
-                       client_secret, card_vault, created_at, created_at, session_expiry
+                       order_details::json, client_secret, card_vault, created_at, created_at, session_expiry
                   from input
                 on conflict (merchant_id, payment_id) do nothing
                 returning merchant_id, payment_id),

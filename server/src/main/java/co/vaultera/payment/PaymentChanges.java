@@ -28,7 +28,8 @@ final class PaymentChanges {
                 or(r.merchantOrderReferenceId(), p.merchantOrderReferenceId()),
                 card != null ? "card" : or(r.paymentMethod(), p.paymentMethod()),
                 or(r.paymentMethodType(), p.paymentMethodType()), card != null ? stored(card) : p.card(),
-                p.cancellationReason(), p.createdAt(), Timestamps.now(), p.sessionExpiry());
+                p.cancellationReason(), p.createdAt(), Timestamps.now(), p.sessionExpiry(),
+                or(r.orderDetails(), p.orderDetails()));
     }
 
     /** The status of an intent no attempt has touched: it waits for a card, or for confirmation. */
@@ -48,7 +49,7 @@ final class PaymentChanges {
                 p.attemptCount(), p.profileId(), p.connectorPreference(), p.email(), p.name(), p.phone(),
                 p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(), p.paymentMethodType(),
-                p.card(), reason, p.createdAt(), Timestamps.now(), p.sessionExpiry());
+                p.card(), reason, p.createdAt(), Timestamps.now(), p.sessionExpiry(), p.orderDetails());
     }
 
     static PaymentIntent withNewAttempt(PaymentIntent p, String attemptId) {
@@ -59,7 +60,7 @@ final class PaymentChanges {
                 p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
                 p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), Timestamps.now(),
-                p.sessionExpiry());
+                p.sessionExpiry(), p.orderDetails());
     }
 
     private static <T> T or(T value, T fallback) {

@@ -2,11 +2,12 @@ package co.vaultera.payment;
 
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The merchant-facing payment, PII decrypted. Its status follows its active attempt's. {@code sessionExpiry}: when
- * its client_secret stops confirming it.
+ * its client_secret stops confirming it. {@code orderDetails}: the order's lines as the merchant sent them (validated).
  */
 public record PaymentIntent(
         String paymentId, IntentStatus status, long amount, String currency, long amountCaptured,
@@ -16,7 +17,7 @@ public record PaymentIntent(
         String phoneCountryCode, ObjectNode billing, ObjectNode shipping, String statementDescriptorName,
         String statementDescriptorSuffix, String merchantOrderReferenceId, String paymentMethod,
         String paymentMethodType, StoredCard card, String cancellationReason, Instant createdAt,
-        Instant modifiedAt, Instant sessionExpiry) {
+        Instant modifiedAt, Instant sessionExpiry, ArrayNode orderDetails) {
 
     /** What may be shown of the card: BIN, last four, network, expiry and holder; never the number. */
     public record StoredCard(String isin, String last4, String network, String expMonth, String expYear,
@@ -29,6 +30,6 @@ public record PaymentIntent(
                 clientSecret, activeAttemptId, attemptCount, profileId, connectorPreference, email, name, phone,
                 phoneCountryCode, billing, shipping, statementDescriptorName, statementDescriptorSuffix,
                 merchantOrderReferenceId, paymentMethod, paymentMethodType, card, cancellationReason, createdAt,
-                modifiedAt, sessionExpiry);
+                modifiedAt, sessionExpiry, orderDetails);
     }
 }

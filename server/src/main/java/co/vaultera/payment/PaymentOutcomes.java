@@ -119,7 +119,7 @@ public class PaymentOutcomes {
                 p.phone(), p.phoneCountryCode(), p.billing(), p.shipping(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), p.merchantOrderReferenceId(), p.paymentMethod(),
                 p.paymentMethodType(), p.card(), p.cancellationReason(), p.createdAt(), a.modifiedAt(),
-                p.sessionExpiry());
+                p.sessionExpiry(), p.orderDetails());
     }
 
     /** When the sync job should next ask the processor, or {@code null} if the attempt needs nobody to ask. */

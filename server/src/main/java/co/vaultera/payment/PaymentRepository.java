@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +36,8 @@ public class PaymentRepository {
             connector_preference::text as connector_preference, email, name, phone, phone_country_code, billing,
             shipping, statement_descriptor_name, statement_descriptor_suffix, merchant_order_reference_id,
             payment_method, payment_method_type, card_isin, card_last4, card_network, card_exp_month, card_exp_year,
-            card_holder_name, cancellation_reason, created_at, modified_at, session_expiry
+            card_holder_name, order_details::text as order_details, cancellation_reason, created_at, modified_at,
+            session_expiry
             """;
     static final String ATTEMPT_COLUMNS = """
             attempt_id, payment_id, status, connector, merchant_connector_id, amount, currency, capture_method,
@@ -66,7 +68,7 @@ public class PaymentRepository {
 
     /** {@link #insertIntent}'s row, encrypted. */
     NewPayments.Row newRow(DataKey key, PaymentIntent p, CardDetails card, PaymentAttempt first, Instant nextSyncAt) {
-        List<Object> values = new ArrayList<>(53);
+        List<Object> values = new ArrayList<>(54);
         values.add(key.merchantId());
         values.add(p.paymentId());
         values.addAll(columns(key, p));
@@ -97,7 +99,8 @@ public class PaymentRepository {
                                statement_descriptor_name = ?, statement_descriptor_suffix = ?,
                                merchant_order_reference_id = ?, payment_method = ?, payment_method_type = ?,
                                card_isin = ?, card_last4 = ?, card_network = ?, card_exp_month = ?, card_exp_year = ?,
-                               card_holder_name = ?, cancellation_reason = ?, modified_at = ?
+                               card_holder_name = ?, order_details = ?::json, cancellation_reason = ?,
+                               modified_at = ?
                          where merchant_id = ? and payment_id = ? and status = ?
                         """)
                 .params(columns(key, p))
@@ -108,7 +111,7 @@ public class PaymentRepository {
 
     /**
      * The columns the insert and the update of an intent both write, in the same order (status through
-     * card_holder_name). One place, so the two statements can never encrypt a field under different associated data.
+     * order_details). One place, so the two statements can never encrypt a field under different associated data.
      */
     private List<Object> columns(DataKey key, PaymentIntent p) {
         String id = p.paymentId();
@@ -123,7 +126,8 @@ public class PaymentRepository {
                 p.paymentMethod(), p.paymentMethodType(), card == null ? null : card.isin(),
                 card == null ? null : card.last4(), card == null ? null : card.network(),
                 card == null ? null : card.expMonth(), card == null ? null : card.expYear(),
-                card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"));
+                card == null ? null : key.encrypt(card.holderName(), id, "card_holder_name"),
+                text(p.orderDetails()));
     }
 
     public Optional<PaymentIntent> findIntent(DataKey key, String paymentId) {
@@ -302,6 +306,7 @@ public class PaymentRepository {
         String id = rs.getString("payment_id");
         String metadata = rs.getString("metadata");
         String preference = rs.getString("connector_preference");
+        String orderDetails = rs.getString("order_details");
         String billing = key.decrypt(rs.getBytes("billing"), id, "billing");
         String shipping = key.decrypt(rs.getBytes("shipping"), id, "shipping");
         StoredCard card = rs.getString("card_last4") == null ? null : new StoredCard(rs.getString("card_isin"),
@@ -324,7 +329,8 @@ public class PaymentRepository {
                 rs.getString("merchant_order_reference_id"), rs.getString("payment_method"),
                 rs.getString("payment_method_type"), card, rs.getString("cancellation_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant(),
-                rs.getTimestamp("session_expiry").toInstant());
+                rs.getTimestamp("session_expiry").toInstant(),
+                orderDetails == null ? null : (ArrayNode) json.readTree(orderDetails));
     }
 
     static PaymentAttempt attempt(ResultSet rs, int row) throws SQLException {

@@ -57,7 +57,7 @@ public class PaymentService {
                 accounts.profileOrDefault(m, req.profileId()), null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, now, now,
                 now.plusSeconds(req.sessionExpiry() != null ? req.sessionExpiry()
-                        : PaymentRequest.DEFAULT_SESSION_EXPIRY));
+                        : PaymentRequest.DEFAULT_SESSION_EXPIRY), null);
         PaymentIntent intent = PaymentChanges.apply(blank, req);
         CaptureRules.checkPreset(intent.amount(), intent.captureMethod(), intent.amountToCapture());
         PaymentIntent created = intent.withStatus(PaymentChanges.beforeConfirm(intent));

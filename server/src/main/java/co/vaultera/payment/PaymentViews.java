@@ -50,7 +50,8 @@ public class PaymentViews {
                 p.billing(), p.shipping(), p.returnUrl(), p.authenticationType(), p.statementDescriptorName(),
                 p.statementDescriptorSuffix(), nextAction, p.cancellationReason(),
                 a == null ? null : a.errorCode(), a == null ? null : a.errorMessage(), null, null, p.metadata(),
-                a == null ? null : a.connectorTransactionId(), a == null ? null : a.merchantConnectorId(),
+                p.orderDetails(), a == null ? null : a.connectorTransactionId(),
+                a == null ? null : a.merchantConnectorId(),
                 captureViews, manualRetryAllowed, p.attemptCount(), p.profileId(),
                 a == null ? null : a.networkTransactionId(), p.merchantOrderReferenceId());
     }

@@ -43,6 +43,26 @@ class JsonFieldsTest {
     }
 
     @Test
+    void numbersTakeIntegersAndFractionsButNotStrings() {
+        assertThat(body("{\"r\":0.16}").number("r")).isEqualTo(0.16);
+        assertThat(body("{\"r\":2}").number("r")).isEqualTo(2.0);
+        assertThat(body("{}").number("r")).isNull();
+        assertThatThrownBy(() -> body("{\"r\":\"0.16\"}").number("r")).hasMessageContaining("expected a number");
+    }
+
+    @Test
+    void aSequenceOfObjectsNamesEachItemByItsPosition() {
+        List<JsonFields> items = body("{\"lines\":[{\"a\":\"x\"},{\"a\":1}]}").objects("lines");
+        assertThat(items).hasSize(2);
+        assertThat(items.getFirst().string("a")).isEqualTo("x");
+        assertThatThrownBy(() -> items.get(1).string("a")).hasMessageContaining("`lines[1].a`");
+        assertThatThrownBy(() -> body("{\"lines\":[{},2]}").objects("lines"))
+                .hasMessageContaining("expected an object for field `lines[1]`");
+        assertThatThrownBy(() -> body("{\"lines\":{}}").objects("lines")).hasMessageContaining("expected a sequence");
+        assertThat(body("{\"lines\":null}").objects("lines")).isNull();
+    }
+
+    @Test
     void lengthsCountCodePointsNotUtf16Units() {
         Limits.maxChars("f", "😀".repeat(3), 3);
         assertThatThrownBy(() -> Limits.maxChars("f", "😀".repeat(4), 3)).isInstanceOf(ApiException.class);

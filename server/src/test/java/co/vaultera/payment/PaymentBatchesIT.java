@@ -123,7 +123,7 @@ class PaymentBatchesIT extends PaymentTestSupport {
                 null, null, null, paymentId + "_secret_x", attemptId, attemptId == null ? 0 : 1, "pro_test", null,
                 "shopper@example.com", null, null, null, null, null, null, null, null, "card", null,
                 new PaymentIntent.StoredCard("424242", "4242", "Visa", "12", "2030", "Ann"), null, now, now,
-                now.plusSeconds(900));
+                now.plusSeconds(900), null);
     }
 
     private static CardDetails card() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,7 +34,7 @@ public record PaymentRequest(
         ObjectNode billing, ObjectNode shipping, String email, String name, String phone, String phoneCountryCode,
         ObjectNode metadata, String statementDescriptorName, String statementDescriptorSuffix,
         String merchantOrderReferenceId, List<String> connector, String profileId, String clientSecret,
-        String cardCvc, Long sessionExpiry) {
+        String cardCvc, Long sessionExpiry, ArrayNode orderDetails) {
 
     public static final long MAX_AMOUNT = 999_999_999L;
     /** Seconds a payment's client_secret confirms it for when the create names none (15 minutes). */
@@ -48,7 +49,7 @@ public record PaymentRequest(
     private static final List<String> CONFIRM_FIELDS = List.of("payment_method", "payment_method_type", "card_cvc",
             "payment_method_data", "return_url", "browser_info", "client_secret", "billing", "shipping", "email",
             "name", "phone", "phone_country_code", "customer_id", "customer", "metadata", "description",
-            "authentication_type", "connector", "setup_future_usage");
+            "authentication_type", "connector", "setup_future_usage", "order_details");
     private static final List<String> UPDATE_FIELDS = concat(CONFIRM_FIELDS, List.of("amount", "currency",
             "capture_method", "amount_to_capture", "statement_descriptor_name", "statement_descriptor_suffix",
             "merchant_order_reference_id", "profile_id"));
@@ -163,7 +164,7 @@ public record PaymentRequest(
                 f.string("statement_descriptor_name", 22), f.string("statement_descriptor_suffix", 22),
                 f.string("merchant_order_reference_id", 255), connectors(f),
                 profileId == null ? null : Limits.identifier("profile_id", profileId),
-                f.string("client_secret", 128), cvc(f.string("card_cvc")), sessionExpiry);
+                f.string("client_secret", 128), cvc(f.string("card_cvc")), sessionExpiry, OrderDetails.read(f));
     }
 
     /**
@@ -184,7 +185,8 @@ public record PaymentRequest(
                 + ", statementDescriptorSuffix=" + statementDescriptorSuffix + ", merchantOrderReferenceId="
                 + merchantOrderReferenceId + ", connector=" + connector + ", profileId=" + profileId
                 + ", clientSecret=" + hidden(clientSecret) + ", cardCvc=" + hidden(cardCvc) + ", sessionExpiry="
-                + sessionExpiry + "]";
+                + sessionExpiry + ", orderDetails=" + (orderDetails == null ? null : orderDetails.size() + " lines")
+                + "]";
     }
 
     private static CardDetails card(JsonFields c) {

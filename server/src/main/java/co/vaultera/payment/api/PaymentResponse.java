@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
         "payment_method_type", "payment_method_data", "email", "name", "phone", "phone_country_code", "billing",
         "shipping", "return_url", "authentication_type", "statement_descriptor_name", "statement_descriptor_suffix",
         "next_action", "cancellation_reason", "error_code", "error_message", "unified_code", "unified_message",
-        "metadata", "connector_transaction_id", "merchant_connector_id", "captures", "manual_retry_allowed",
-        "attempt_count", "profile_id", "network_transaction_id", "merchant_order_reference_id"})
+        "metadata", "order_details", "connector_transaction_id", "merchant_connector_id", "captures",
+        "manual_retry_allowed", "attempt_count", "profile_id", "network_transaction_id", "merchant_order_reference_id"})
 public record PaymentResponse(
         String paymentId, String merchantId, String status, long amount, long netAmount, long amountCapturable,
         Long amountReceived, Long amountToCapture, String connector, String clientSecret, String created,
@@ -27,7 +27,7 @@ public record PaymentResponse(
         String returnUrl, String authenticationType, String statementDescriptorName,
         String statementDescriptorSuffix, Map<String, String> nextAction, String cancellationReason,
         String errorCode, String errorMessage, String unifiedCode, String unifiedMessage, JsonNode metadata,
-        String connectorTransactionId, String merchantConnectorId, List<Capture> captures,
+        JsonNode orderDetails, String connectorTransactionId, String merchantConnectorId, List<Capture> captures,
         Boolean manualRetryAllowed, int attemptCount, String profileId, String networkTransactionId,
         String merchantOrderReferenceId) {
 
