@@ -29,9 +29,9 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    /** The wire {@code type}: it follows the HTTP class, as in the reference. */
+    /** The wire {@code type}: it follows the HTTP class, as in the reference, where 501 counts as the client's. */
     public String type() {
-        return status.is5xxServerError() ? "api" : "invalid_request";
+        return status.is5xxServerError() && status != HttpStatus.NOT_IMPLEMENTED ? "api" : "invalid_request";
     }
 
     public static ApiException invalidBody(String message) {

@@ -42,8 +42,13 @@ public final class JsonFields {
 
     /** Rejects any key not in {@code allowed} (the reference's strict request types). */
     public JsonFields rejectUnknown(Collection<String> allowed) {
+        return rejectUnknown(allowed, Set.of());
+    }
+
+    /** As {@link #rejectUnknown(Collection)}, letting {@code tolerated} keys pass too without offering them. */
+    public JsonFields rejectUnknown(Collection<String> allowed, Collection<String> tolerated) {
         for (String key : node.propertyNames()) {
-            if (!allowed.contains(key)) {
+            if (!allowed.contains(key) && !tolerated.contains(key)) {
                 List<String> expected = new ArrayList<>(allowed);
                 throw ApiException.invalidBody("unknown field `" + pathOf(key) + "`, expected one of "
                         + String.join(", ", expected.stream().map(k -> "`" + k + "`").toList()));

@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The reference's {@code PaymentsRequest} rejects unknown fields, at the top and in every nested object, on create,
- * update and confirm; so does capture. Each refusal is 400 IR_06 naming the field, and changes nothing.
+ * update and confirm; so does capture. Each refusal is 400 IR_06 naming the field, and changes nothing. A field the
+ * reference knows but whose capability is not built yet (mandates, saved methods, routing rules, payment links) is a
+ * 501 IR_00 that says so, unless it is sent as {@code null}.
  */
 class PaymentUnknownFieldsIT extends PaymentTestSupport {
 
@@ -133,5 +135,48 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
         String id = unconfirmed();
         expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{" + fragment + "}"), field);
         assertUnchanged(id);
+    }
+
+    /** Reference fields of capabilities not built yet, each with a value that would ask for it. */
+    static Stream<Arguments> notImplementedFields() {
+        return Stream.of(
+                Arguments.of("capture_on", "\"2030-01-01T00:00:00Z\""),
+                Arguments.of("payment_token", "\"token_1234\""),
+                Arguments.of("off_session", "true"),
+                Arguments.of("customer_acceptance", "{\"acceptance_type\":\"offline\"}"),
+                Arguments.of("mandate_data",
+                        "{\"mandate_type\":{\"single_use\":{\"amount\":1000,\"currency\":\"USD\"}}}"),
+                Arguments.of("mandate_id", "\"man_1\""),
+                Arguments.of("recurring_details", "{\"type\":\"mandate_id\",\"data\":\"man_1\"}"),
+                Arguments.of("payment_type", "\"setup_mandate\""),
+                Arguments.of("routing", "{\"type\":\"single\",\"data\":\"stripe_test\"}"),
+                Arguments.of("payment_link", "true"));
+    }
+
+    @ParameterizedTest(name = "create with {0}")
+    @MethodSource("notImplementedFields")
+    void aReferenceFieldOfACapabilityNotBuiltYetIsA501NamingItAndStoresNothing(String field, String value) {
+        Response r = post("/payments", merchant.apiKey(),
+                "{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,\"" + field + "\":" + value + "}");
+        r.expectError(501, "IR_00");
+        assertThat(r.message()).startsWith("`" + field + "` is not implemented: ");
+        assertThat(payments(merchant)).isZero();
+    }
+
+    @ParameterizedTest(name = "confirm with {0}")
+    @MethodSource("notImplementedFields")
+    void aConfirmWithAFieldOfACapabilityNotBuiltYetChargesNothing(String field, String value) {
+        String id = unconfirmed();
+        post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"" + field + "\":" + value + "}")
+                .expectError(501, "IR_00");
+        assertUnchanged(id);
+    }
+
+    @ParameterizedTest(name = "create with {0}: null")
+    @MethodSource("notImplementedFields")
+    void aFieldOfACapabilityNotBuiltYetSentAsNullAsksForNothingAndIsIgnored(String field, String value) {
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,\"" + field
+                + "\":null," + card(VISA) + "}");
+        assertThat(status(p)).isEqualTo("succeeded");
     }
 }

@@ -14,7 +14,10 @@ import co.vaultera.payment.card.CardNumbers;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +58,12 @@ public record PaymentRequest(
             "merchant_order_reference_id", "profile_id"));
     private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm",
             "session_expiry"));
+    /**
+     * Reference fields of capabilities the switch does not have yet, with what to tell a merchant who sends one.
+     * Named for what they are (501 IR_00, the reference's "not implemented"), not as unknown fields; sent as
+     * {@code null} they ask for nothing and are ignored, as SDKs that send every field do.
+     */
+    private static final Map<String, String> NOT_IMPLEMENTED = notImplemented();
     private static final Set<String> CAPTURE_METHODS =
             Set.of("automatic", "manual", "manual_multiple", "scheduled", "sequential_automatic");
     private static final Set<String> AUTH_TYPES = Set.of("three_ds", "no_three_ds");
@@ -72,7 +81,14 @@ public record PaymentRequest(
             case UPDATE -> UPDATE_FIELDS;
             case CONFIRM -> CONFIRM_FIELDS;
         };
-        JsonFields f = JsonFields.body(body).rejectUnknown(allowed);
+        JsonFields f = JsonFields.body(body);
+        for (Map.Entry<String, String> field : NOT_IMPLEMENTED.entrySet()) {
+            if (f.has(field.getKey())) {
+                throw new ApiException(ErrorCode.IR_00, "`" + field.getKey() + "` is not implemented: "
+                        + field.getValue());
+            }
+        }
+        f.rejectUnknown(allowed, NOT_IMPLEMENTED.keySet());
         Long amount = f.integer("amount");
         if (amount != null && (amount < 0)) {
             throw ApiException.invalidBody("invalid value for field `amount`: expected a positive integer");
@@ -279,6 +295,20 @@ public record PaymentRequest(
             out.add(item.stringValue());
         }
         return out;
+    }
+
+    private static Map<String, String> notImplemented() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("capture_on", "scheduled capture is not available; capture through the capture API");
+        fields.put("payment_token", "saved payment methods are not available yet; send payment_method_data");
+        String recurring = "mandates and recurring payments are not available yet";
+        for (String field : List.of("off_session", "customer_acceptance", "mandate_data", "mandate_id",
+                "recurring_details", "payment_type")) {
+            fields.put(field, recurring);
+        }
+        fields.put("routing", "routing rules are not available yet; list the connectors to try in `connector`");
+        fields.put("payment_link", "payment links are not available yet");
+        return Collections.unmodifiableMap(fields);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
