@@ -122,14 +122,17 @@ public class PaymentOutcomes {
                 p.sessionExpiry(), p.orderDetails());
     }
 
-    /** When the sync job should next ask the processor, or {@code null} if the attempt needs nobody to ask. */
+    /**
+     * When the sync job should next ask the processor: {@code null} if the attempt needs nobody to ask, parked
+     * until the next start once its scheduled syncs are used up.
+     */
     private Instant nextSync(PaymentAttempt a, boolean outcomeUnknown) {
         if (!PaymentTransitions.awaitsProcessor(a.status())) {
             return null;
         }
         if (a.syncCount() >= settings.maxSyncs()) {
-            // Still unknown after the last scheduled look: stays as it is; force_sync can still settle it.
-            return null;
+            // Still unknown after the last scheduled look: stays as it is until force_sync or the next start.
+            return PaymentSettings.SYNC_PARKED;
         }
         return Instant.now().plus(a.syncCount() == 0 && outcomeUnknown ? settings.firstSyncDelay()
                 : settings.syncRetryInterval());

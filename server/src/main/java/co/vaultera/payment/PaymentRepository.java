@@ -289,16 +289,17 @@ public class PaymentRepository {
             .filter(PaymentTransitions::awaitsProcessor).map(AttemptStatus::wireName).toArray(String[]::new);
 
     /**
-     * Makes due now every attempt, of any merchant, that still awaits its processor but has no sync scheduled
-     * (its scheduled syncs all ended without an answer); answers how many. One statement: such attempts are
-     * stale, so holding their row locks to the commit blocks no payment flow.
+     * Makes due now every attempt, of any merchant, that still awaits its processor but is parked (its scheduled
+     * syncs all ended without an answer, {@link PaymentSettings#SYNC_PARKED}); answers how many. The index of
+     * scheduled syncs finds them, however big the table. One statement: such attempts are stale, so holding their
+     * row locks to the commit blocks no payment flow.
      */
     public int rescheduleUnscheduledSyncs() {
         return jdbc.sql("""
                         update payment_attempt set next_sync_at = now()
-                         where next_sync_at is null and status = any(?)
+                         where next_sync_at = ? and status = any(?)
                         """)
-                .param(AWAITING_PROCESSOR)
+                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), AWAITING_PROCESSOR)
                 .update();
     }
 

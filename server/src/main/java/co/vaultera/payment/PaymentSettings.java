@@ -1,6 +1,7 @@
 package co.vaultera.payment;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PaymentSettings {
+
+    /**
+     * The {@code next_sync_at} of an attempt or refund still waiting for its processor after its last scheduled
+     * sync: never due for the sync job, and found by the next start ({@code StartupResync}) through the index of
+     * scheduled syncs, where a {@code null} would have cost that start a scan of the whole table.
+     */
+    public static final Instant SYNC_PARKED = Instant.parse("9999-12-31T00:00:00Z");
 
     private final Environment env;
     private final String publicBaseUrl;

@@ -1,5 +1,6 @@
 package co.vaultera.refund;
 
+import co.vaultera.payment.PaymentSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -122,12 +123,12 @@ public class RefundRepository {
     }
 
     /**
-     * Makes due now every pending refund, of any merchant, with no sync scheduled (its scheduled syncs all ended
-     * without an answer); answers how many. As for payment attempts: such refunds are stale, nobody waits on them.
+     * Makes due now every pending refund, of any merchant, parked after its scheduled syncs all ended without an
+     * answer; answers how many. As for payment attempts: such refunds are stale, nobody waits on them.
      */
     public int rescheduleUnscheduledSyncs() {
-        return jdbc.sql("update refund set next_sync_at = now() where next_sync_at is null and status = ?")
-                .param(Refund.PENDING)
+        return jdbc.sql("update refund set next_sync_at = now() where next_sync_at = ? and status = ?")
+                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), Refund.PENDING)
                 .update();
     }
 

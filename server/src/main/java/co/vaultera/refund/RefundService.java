@@ -165,7 +165,7 @@ public class RefundService {
     private void settle(MerchantContext m, Refund r, RefundResult result, boolean bySync) {
         int syncs = r.syncCount() + (bySync ? 1 : 0);
         if (result == null) {
-            Instant next = syncs >= settings.maxSyncs() ? null : Instant.now().plus(syncs == 0
+            Instant next = syncs >= settings.maxSyncs() ? PaymentSettings.SYNC_PARKED : Instant.now().plus(syncs == 0
                     ? settings.firstSyncDelay() : settings.syncRetryInterval());
             refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.PENDING, null, null, null, syncs,
                     next);
@@ -177,8 +177,9 @@ public class RefundService {
             case FAILED -> Refund.FAILED;
             case REVIEW -> Refund.REVIEW;
         };
-        Instant next = result.status() == RefundStatus.PENDING && syncs < settings.maxSyncs()
-                ? Instant.now().plus(settings.syncRetryInterval()) : null;
+        Instant next = result.status() != RefundStatus.PENDING ? null
+                : syncs < settings.maxSyncs() ? Instant.now().plus(settings.syncRetryInterval())
+                : PaymentSettings.SYNC_PARKED;
         refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, status, result.connectorRefundId(),
                 result.errorCode(), result.errorMessage(), syncs, next);
     }

@@ -3,15 +3,21 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.sync.StartupResync;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An attempt whose scheduled syncs all ended without an answer is left alone by the sync job until the next start,
- * which schedules it again ({@link StartupResync}; a restart runs it, so here it is called as a restart
+ * An attempt whose scheduled syncs all ended without an answer is parked, left alone by the sync job until the next
+ * start, which finds it through the index of scheduled syncs and schedules it again ({@link StartupResync}; a restart runs it, so here it is called as a restart
  * would). Relies on the test timings of {@code ApiTestSupport}: connector timeout 2 s, first sync after 1 s, then
  * every 1 s, 4 syncs.
  */
@@ -23,6 +29,8 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
 
     @Autowired
     private StartupResync startup;
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aPaymentStillUnknownAfterItsLastSyncIsSyncedAgainOnStartAndSettledWithoutASecondAuthorize() {
@@ -35,7 +43,7 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
         String attemptId = attempt(id(p), 1);
 
         Map<String, Object> exhausted = poll("attempt " + attemptId, EXHAUSTED, () -> attemptRow(m.merchantId(),
-                attemptId), row -> ((Number) row.get("sync_count")).intValue() == 4 && row.get("next_sync_at") == null);
+                attemptId), row -> ((Number) row.get("sync_count")).intValue() == 4 && parked(row));
         assertThat(exhausted.get("status")).isEqualTo("pending");
         assertThat(status(retrieve(m, id(p)))).isEqualTo("processing");
         JsonNode settledBefore = pay(merchantWithConnector(), VISA);
@@ -56,6 +64,28 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
         // A settled attempt is not put back on the schedule.
         assertThat(attemptRow(settledBefore.get("merchant_id").stringValue(), attempt(id(settledBefore), 1))
                 .get("next_sync_at")).isNull();
+    }
+
+    @Test
+    void theStartFindsParkedAttemptsThroughTheIndexOfScheduledSyncsNotByScanningTheTable() throws SQLException {
+        // The shape of PaymentRepository.rescheduleUnscheduledSyncs; with sequential scans priced out, the planner
+        // shows whether the partial index can serve it at all (it could not for "next_sync_at is null").
+        String plan;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("set enable_seqscan = off");
+            try (ResultSet rs = st.executeQuery("explain update payment_attempt set next_sync_at = now()"
+                    + " where next_sync_at = '9999-12-31 00:00:00+00' and status = any('{pending}')")) {
+                StringBuilder lines = new StringBuilder();
+                while (rs.next()) {
+                    lines.append(rs.getString(1)).append('\n');
+                }
+                plan = lines.toString();
+            } finally {
+                st.execute("reset enable_seqscan");
+            }
+        }
+        assertThat(plan).contains("payment_attempt_due_for_sync").doesNotContain("Seq Scan");
+        assertThat(PaymentSettings.SYNC_PARKED).isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
     }
 
     private Map<String, Object> attemptRow(String merchantId, String attemptId) {

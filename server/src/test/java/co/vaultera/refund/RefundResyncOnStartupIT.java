@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A refund whose scheduled syncs all ended without an answer is left pending until the next start, which schedules
- * it again ({@link StartupResync}; called here as a restart would). Test timings of {@code ApiTestSupport}:
+ * A refund whose scheduled syncs all ended without an answer is left pending, parked, until the next start, which
+ * schedules it again ({@link StartupResync}; called here as a restart would). Test timings of {@code ApiTestSupport}:
  * connector timeout 2 s, first sync after 1 s, then every 1 s, 4 syncs.
  */
 class RefundResyncOnStartupIT extends RefundTestSupport {
@@ -33,7 +33,7 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
         String id = text(refunded(s, p, 400L), "refund_id");
 
         poll("refund " + id, EXHAUSTED, () -> row(id), row -> ((Number) row.get("sync_count")).intValue() == 4
-                && row.get("next_sync_at") == null);
+                && parked(row));
         assertThat(status(retrieveRefund(s, id))).isEqualTo("pending");
         simulatorSettings(s, null);
 

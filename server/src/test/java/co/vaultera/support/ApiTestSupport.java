@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.VaulteraSwitchApplication;
+import co.vaultera.payment.PaymentSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -81,6 +84,11 @@ public abstract class ApiTestSupport {
     }
 
     /** How many payments the merchant has, as stored. */
+    /** Whether a sync row's {@code next_sync_at} is parked: its scheduled syncs used up, waiting for a start. */
+    protected static boolean parked(Map<String, Object> row) {
+        return row.get("next_sync_at") instanceof Timestamp t && t.toInstant().equals(PaymentSettings.SYNC_PARKED);
+    }
+
     protected long payments(TestMerchant m) {
         return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(m.merchantId())
                 .query(Long.class).single();
