@@ -83,12 +83,12 @@ public abstract class ApiTestSupport {
         return last;
     }
 
-    /** How many payments the merchant has, as stored. */
     /** Whether a sync row's {@code next_sync_at} is parked: its scheduled syncs used up, waiting for a start. */
     protected static boolean parked(Map<String, Object> row) {
         return row.get("next_sync_at") instanceof Timestamp t && t.toInstant().equals(PaymentSettings.SYNC_PARKED);
     }
 
+    /** How many payments the merchant has, as stored. */
     protected long payments(TestMerchant m) {
         return jdbc.sql("select count(*) from payment_intent where merchant_id = ?").params(m.merchantId())
                 .query(Long.class).single();
