@@ -7,13 +7,13 @@
 #            replaying those keys; req/s and p50 of both.
 #
 # Env: DURATION (seconds per measured run, default 20), SKIP_BUILD=1 (use the existing jar), WARMUP (seconds,
-#      default 30), REFUND_CONCURRENCY (default "8 32"), IDEM_CONCURRENCY (default 8), REFUND_POOL (payments per API
+#      default 90: with 30 the JIT still took a fifth of the server's CPU in the measured refund runs), REFUND_CONCURRENCY (default "8 32"), IDEM_CONCURRENCY (default 8), REFUND_POOL (payments per API
 #      refund run; default sized from the rates measured so far), PGB_REFUND_POOL (cloned payments per pgbench
 #      run, default 500 x DURATION, at least 2000), JAVA_OPTS (server JVM options, default "-Xmx512m -XX:+UseSerialGC"), KEEP_DATA=1.
 set -euo pipefail
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-90}
 REFUND_CONCURRENCY=${REFUND_CONCURRENCY:-"8 32"}
 IDEM_CONCURRENCY=${IDEM_CONCURRENCY:-8}
 REFUND_POOL=${REFUND_POOL:-}
