@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,6 +42,21 @@ public final class JsonFields {
         return value != null && !value.isNull();
     }
 
+    /**
+     * The field's value if it has the JSON type {@code isType} tests for, as {@code convert} makes it; {@code null}
+     * when absent or null; else a type error naming {@code expected}. Every typed read goes through here.
+     */
+    private <T> T read(String field, Predicate<JsonNode> isType, String expected, Function<JsonNode, T> convert) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!isType.test(value)) {
+            throw typeError(field, value, expected);
+        }
+        return convert.apply(value);
+    }
+
     /** Rejects any key not in {@code allowed} (the reference's strict request types). */
     public JsonFields rejectUnknown(Collection<String> allowed) {
         return rejectUnknown(allowed, Set.of());
@@ -58,14 +75,7 @@ public final class JsonFields {
     }
 
     public String string(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw typeError(field, value, "a string");
-        }
-        return value.stringValue();
+        return read(field, JsonNode::isString, "a string", JsonNode::stringValue);
     }
 
     /** A string of at most {@code maxChars} code points. */
@@ -86,75 +96,44 @@ public final class JsonFields {
     }
 
     public Boolean bool(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw typeError(field, value, "a boolean");
-        }
-        return value.booleanValue();
+        return read(field, JsonNode::isBoolean, "a boolean", JsonNode::booleanValue);
     }
 
     /** An integer that fits a {@code long}; floats, exponents and strings are rejected, never rounded. */
     public Long integer(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber()) {
-            throw typeError(field, value, "an integer");
-        }
-        if (!value.canConvertToLong()) {
-            throw ApiException.invalidBody("invalid value for field `" + pathOf(field) + "`: number out of range");
-        }
-        return value.longValue();
+        return read(field, JsonNode::isIntegralNumber, "an integer", value -> {
+            if (!value.canConvertToLong()) {
+                throw ApiException.invalidBody("invalid value for field `" + pathOf(field) + "`: number out of range");
+            }
+            return value.longValue();
+        });
     }
 
     /** A nested object, read with the same rules; {@code null} when absent. */
     public JsonFields object(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw typeError(field, value, "an object");
-        }
-        return new JsonFields((ObjectNode) value, pathOf(field));
+        return read(field, JsonNode::isObject, "an object", value -> new JsonFields((ObjectNode) value, pathOf(field)));
     }
 
     /** A number, integer or not (a rate, never money: money is {@link #integer}); {@code null} when absent. */
     public Double number(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            throw typeError(field, value, "a number");
-        }
-        return value.doubleValue();
+        return read(field, JsonNode::isNumber, "a number", JsonNode::doubleValue);
     }
 
     /** A sequence of objects, each read with the same rules (paths like {@code lines[0].name}); null when absent. */
     public List<JsonFields> objects(String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw typeError(field, value, "a sequence of objects");
-        }
-        List<JsonFields> items = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            String itemPath = pathOf(field) + "[" + i + "]";
-            JsonNode item = value.get(i);
-            if (!item.isObject()) {
-                throw ApiException.invalidBody("invalid type: " + describe(item) + ", expected an object for field `"
-                        + itemPath + "`");
+        return read(field, JsonNode::isArray, "a sequence of objects", value -> {
+            List<JsonFields> items = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                String itemPath = pathOf(field) + "[" + i + "]";
+                JsonNode item = value.get(i);
+                if (!item.isObject()) {
+                    throw ApiException.invalidBody("invalid type: " + describe(item)
+                            + ", expected an object for field `" + itemPath + "`");
+                }
+                items.add(new JsonFields((ObjectNode) item, itemPath));
             }
-            items.add(new JsonFields((ObjectNode) item, itemPath));
-        }
-        return items;
+            return items;
+        });
     }
 
     /** A string that must be one of {@code allowed}, reported like an unknown enum variant. */

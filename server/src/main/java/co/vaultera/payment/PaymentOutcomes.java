@@ -130,12 +130,7 @@ public class PaymentOutcomes {
         if (!PaymentTransitions.awaitsProcessor(a.status())) {
             return null;
         }
-        if (a.syncCount() >= settings.maxSyncs()) {
-            // Still unknown after the last scheduled look: stays as it is until force_sync or the next start.
-            return PaymentSettings.SYNC_PARKED;
-        }
-        return Instant.now().plus(a.syncCount() == 0 && outcomeUnknown ? settings.firstSyncDelay()
-                : settings.syncRetryInterval());
+        return settings.nextSync(a.syncCount(), a.syncCount() == 0 && outcomeUnknown);
     }
 
     private static PaymentAttempt counted(PaymentAttempt a) {

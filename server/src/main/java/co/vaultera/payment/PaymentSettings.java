@@ -47,8 +47,8 @@ public class PaymentSettings {
      * When to first look at an operation recorded just before its processor call: only once that call has had
      * its full timeout, so the sync never races the call it backs up.
      */
-    public java.time.Instant firstSyncForCallStartingNow() {
-        return java.time.Instant.now().plus(connectorTimeout).plus(firstSyncDelay);
+    public Instant firstSyncForCallStartingNow() {
+        return Instant.now().plus(connectorTimeout).plus(firstSyncDelay);
     }
 
     /** Where shoppers' browsers reach this switch; by default this server's own address. */
@@ -78,12 +78,16 @@ public class PaymentSettings {
         return publicBaseUrl() + "/payments/" + paymentId + "/" + merchantId + "/redirect/response/" + connector;
     }
 
-    public Duration firstSyncDelay() {
-        return firstSyncDelay;
-    }
-
-    public Duration syncRetryInterval() {
-        return syncRetryInterval;
+    /**
+     * When the sync job should next look at an attempt or refund still waiting for its processor, after
+     * {@code syncsSoFar} looks: {@code firstSyncDelay} for the first look at an unknown outcome, else
+     * {@code syncRetryInterval}; {@link #SYNC_PARKED} once the scheduled looks are used up.
+     */
+    public Instant nextSync(int syncsSoFar, boolean firstLookAtUnknownOutcome) {
+        if (syncsSoFar >= maxSyncs) {
+            return SYNC_PARKED;
+        }
+        return Instant.now().plus(firstLookAtUnknownOutcome ? firstSyncDelay : syncRetryInterval);
     }
 
     public int maxSyncs() {

@@ -165,10 +165,8 @@ public class RefundService {
     private void settle(MerchantContext m, Refund r, RefundResult result, boolean bySync) {
         int syncs = r.syncCount() + (bySync ? 1 : 0);
         if (result == null) {
-            Instant next = syncs >= settings.maxSyncs() ? PaymentSettings.SYNC_PARKED : Instant.now().plus(syncs == 0
-                    ? settings.firstSyncDelay() : settings.syncRetryInterval());
             refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.PENDING, null, null, null, syncs,
-                    next);
+                    settings.nextSync(syncs, syncs == 0));
             return;
         }
         String status = switch (result.status()) {
@@ -177,9 +175,7 @@ public class RefundService {
             case FAILED -> Refund.FAILED;
             case REVIEW -> Refund.REVIEW;
         };
-        Instant next = result.status() != RefundStatus.PENDING ? null
-                : syncs < settings.maxSyncs() ? Instant.now().plus(settings.syncRetryInterval())
-                : PaymentSettings.SYNC_PARKED;
+        Instant next = result.status() == RefundStatus.PENDING ? settings.nextSync(syncs, false) : null;
         refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, status, result.connectorRefundId(),
                 result.errorCode(), result.errorMessage(), syncs, next);
     }

@@ -59,9 +59,10 @@ public record PaymentRequest(
     private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm",
             "session_expiry"));
     /**
-     * Reference fields of capabilities the switch does not have yet, with what to tell a merchant who sends one.
-     * Named for what they are (501 IR_00, the reference's "not implemented"), not as unknown fields; sent as
-     * {@code null} they ask for nothing and are ignored, as SDKs that send every field do.
+     * Reference fields of capabilities outside this switch's scope so far (mandates, saved methods, scheduled
+     * capture, routing rules, payment links), with what to tell a merchant who sends one. Answered with the
+     * reference's own code for them (501 IR_00) rather than as unknown fields; sent as {@code null} they ask for
+     * nothing and are ignored, as SDKs that send every field do.
      */
     private static final Map<String, String> NOT_IMPLEMENTED = notImplemented();
     private static final Set<String> CAPTURE_METHODS =
@@ -84,6 +85,7 @@ public record PaymentRequest(
         JsonFields f = JsonFields.body(body);
         for (Map.Entry<String, String> field : NOT_IMPLEMENTED.entrySet()) {
             if (f.has(field.getKey())) {
+                // Worded as the reference's IR_00 message ("{x} is not implemented"), which clients match on.
                 throw new ApiException(ErrorCode.IR_00, "`" + field.getKey() + "` is not implemented: "
                         + field.getValue());
             }
