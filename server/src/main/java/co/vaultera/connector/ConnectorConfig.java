@@ -1,5 +1,6 @@
 package co.vaultera.connector;
 
+import co.vaultera.connector.simulator.SimulatorApiServlet;
 import co.vaultera.connector.simulator.SimulatorConnector;
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.connector.spi.ConnectorHttpClient;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,6 +28,12 @@ public class ConnectorConfig {
     @Bean
     SimulatorProcessor simulatorProcessor(@Value("${switch.simulator.retention:48h}") Duration retention) {
         return new SimulatorProcessor(java.time.Clock.systemUTC(), Thread::sleep, retention);
+    }
+
+    /** The simulated processor's HTTP API, beside the switch's own (which Spring MVC serves at {@code /}). */
+    @Bean
+    ServletRegistrationBean<SimulatorApiServlet> simulatorApi(SimulatorProcessor processor) {
+        return new ServletRegistrationBean<>(new SimulatorApiServlet(processor), SimulatorApiServlet.MAPPING);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package co.vaultera.web;
 
-import co.vaultera.connector.simulator.SimulatorApiController;
+import co.vaultera.connector.simulator.SimulatorApiServlet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
@@ -45,7 +45,7 @@ public class HttpServerMetricsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(SimulatorApiController.PATH + "/");
+        return request.getRequestURI().startsWith(SimulatorApiServlet.PATH + "/");
     }
 
     @Override

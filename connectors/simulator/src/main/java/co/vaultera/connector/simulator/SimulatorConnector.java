@@ -205,13 +205,13 @@ public final class SimulatorConnector implements PaymentConnector {
                     "The connector account has no api_key");
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(SimulatorApiController.API_KEY_HEADER, account.apiKey());
+        headers.put(SimulatorApiServlet.API_KEY_HEADER, account.apiKey());
         headers.put("Accept", "application/json");
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
         if (idempotencyKey != null) {
-            headers.put(SimulatorApiController.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+            headers.put(SimulatorApiServlet.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
         }
         headers.putAll(simulationHeaders(account));
         byte[] bytes = body == null ? null : JSON.writeValueAsBytes(body);
@@ -324,12 +324,12 @@ public final class SimulatorConnector implements PaymentConnector {
             throw invalidMetadata("metadata.simulator must be an object");
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        putMillis(headers, SimulatorApiController.LATENCY_HEADER, map.get("latency_ms"), "latency_ms");
-        putMillis(headers, SimulatorApiController.FAULT_DELAY_HEADER, map.get("fault_delay_ms"), "fault_delay_ms");
+        putMillis(headers, SimulatorApiServlet.LATENCY_HEADER, map.get("latency_ms"), "latency_ms");
+        putMillis(headers, SimulatorApiServlet.FAULT_DELAY_HEADER, map.get("fault_delay_ms"), "fault_delay_ms");
         Object fault = map.get("fault");
         if (fault != null) {
             try {
-                headers.put(SimulatorApiController.FAULT_HEADER, Fault.fromWireName((String) fault).wireName());
+                headers.put(SimulatorApiServlet.FAULT_HEADER, Fault.fromWireName((String) fault).wireName());
             } catch (IllegalArgumentException | ClassCastException e) {
                 throw invalidMetadata("metadata.simulator.fault must be processor_error or timeout_after_charge");
             }

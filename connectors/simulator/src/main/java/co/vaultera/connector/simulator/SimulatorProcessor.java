@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The simulated processor's engine: in memory, thread-safe, no Spring. Its HTTP face is
- * {@link SimulatorApiController}; tests may also drive it directly.
+ * {@link SimulatorApiServlet}; tests may also drive it directly.
  *
  * <p>{@code account} parameters are opaque owner keys (the controller passes a hash of the API key): one account
  * never sees another's payments, idempotency keys or references. State is kept for {@link #DEFAULT_RETENTION} and

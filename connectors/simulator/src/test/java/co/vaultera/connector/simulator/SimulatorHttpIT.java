@@ -36,8 +36,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /** Serves the processor API on a random loopback port and drives {@link SimulatorConnector} over real HTTP. */
 @SpringBootTest(classes = SimulatorHttpIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,11 +47,15 @@ class SimulatorHttpIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(SimulatorApiController.class)
     static class App {
         @Bean
         SimulatorProcessor simulatorProcessor() {
             return new SimulatorProcessor();
+        }
+
+        @Bean
+        ServletRegistrationBean<SimulatorApiServlet> simulatorApi(SimulatorProcessor processor) {
+            return new ServletRegistrationBean<>(new SimulatorApiServlet(processor), SimulatorApiServlet.MAPPING);
         }
     }
 
@@ -211,6 +215,36 @@ class SimulatorHttpIT {
     }
 
     @Test
+    void unknownRoutesWrongMethodsAndBadJsonGetTheProcessorsErrorBody() throws Exception {
+        HttpResponse<String> unknown = call("GET", "/simulator/charges", null);
+        HttpResponse<String> tooDeep = call("POST", "/simulator/payments/pay_x/capture/again", "{}");
+        HttpResponse<String> wrongMethod = call("DELETE", "/simulator/payments/pay_x", null);
+        HttpResponse<String> badJson = call("POST", "/simulator/payments", "{\"amount\": ");
+        HttpResponse<String> notAnObject = call("POST", "/simulator/payments", "[1]");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body())
+                .isEqualTo("{\"error\":{\"code\":\"resource_missing\",\"message\":\"No such route\"}}");
+        assertThat(tooDeep.statusCode()).isEqualTo(404);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("\"code\":\"method_not_allowed\"");
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(badJson.body()).contains("\"code\":\"invalid_json\"");
+        assertThat(notAnObject.statusCode()).isEqualTo(400);
+        assertThat(notAnObject.body()).contains("The body must be a JSON object");
+    }
+
+    @Test
+    void theReturnAfterAChallengeKeepsTheReturnUrlsQueryAndFragment() {
+        assertThat(SimulatorApiServlet.withQuery("https://m.test/back", "outcome=complete"))
+                .isEqualTo("https://m.test/back?outcome=complete");
+        assertThat(SimulatorApiServlet.withQuery("https://m.test/back?a=1#top", "outcome=complete"))
+                .isEqualTo("https://m.test/back?a=1&outcome=complete#top");
+        assertThat(SimulatorApiServlet.withQuery("https://m.test/back?", "outcome=reject"))
+                .isEqualTo("https://m.test/back?outcome=reject");
+    }
+
+    @Test
     void anotherApiKeyCannotSeeThePayment() {
         String tx = connector.authorize(authorize(account, SimulatorCards.VISA_2, CaptureMethod.AUTOMATIC))
                 .connectorTransactionId();
@@ -225,6 +259,13 @@ class SimulatorHttpIT {
 
     private String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    private HttpResponse<String> call(String method, String path, String json) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json").header(SimulatorApiServlet.API_KEY_HEADER, "sk_test")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> submit(String url, String form) throws Exception {
