@@ -148,7 +148,7 @@ public class PaymentLifecycle {
                 captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
-        return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0, false)
+        return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -171,7 +171,7 @@ public class PaymentLifecycle {
      * everything still capturable, except for manual_multiple, whose every capture names its amount.
      */
     public Applied capture(MerchantContext m, String paymentId, Long requestedAmount) {
-        record Capturing(PaymentAttempt attempt, String captureId, long amount) {
+        record Capturing(PaymentAttempt attempt, RoutableAccount account, String captureId, long amount) {
         }
         Capturing c = tx.execute(status -> {
             PaymentIntent intent = lock(m, paymentId);
@@ -188,6 +188,8 @@ public class PaymentLifecycle {
             }
             PaymentAttempt attempt = activeAttempt(m, intent);
             long amount = CaptureRules.amountToCapture(attempt.amountCapturable(), requested);
+            // Before anything is recorded: a capture that cannot reach its processor must change nothing.
+            RoutableAccount account = accounts.forAttempt(m, attempt.merchantConnectorId());
             String captureId = attempt.attemptId() + "_capture_"
                     + (payments.capturesOf(m.merchantId(), paymentId).size() + 1);
             payments.insertCapture(m.merchantId(), new PaymentCapture(captureId, paymentId, attempt.attemptId(),
@@ -196,20 +198,21 @@ public class PaymentLifecycle {
             payments.updateAttempt(m.merchantId(), capturing, attempt.status(),
                     settings.firstSyncForCallStartingNow());
             payments.updateIntent(m.dataKey(), PaymentOutcomes.withAttempt(intent, capturing), intent.status());
-            return new Capturing(attempt, captureId, amount);
+            return new Capturing(attempt, account, captureId, amount);
         });
         PaymentAttempt a = c.attempt();
-        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(
-                account.account(), paymentId, a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(),
-                a.amount(), a.currency(), captureMethod(a.captureMethod()))));
-        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount(),
-                false).orElseGet(() -> current(m, paymentId));
+        RoutableAccount account = c.account();
+        PaymentResult result = reconciled(account, a, AttemptStatus.CAPTURE_FAILED, call(account,
+                AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
+                        a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(),
+                        a.currency(), captureMethod(a.captureMethod())))));
+        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount())
+                .orElseGet(() -> current(m, paymentId));
     }
 
     /** Cancels the payment; releases the authorization at the processor when there is one. */
     public Applied cancel(MerchantContext m, String paymentId, String reason) {
-        record Voiding(PaymentAttempt attempt) {
+        record Voiding(PaymentAttempt attempt, RoutableAccount account) {
         }
         Voiding v = tx.execute(status -> {
             PaymentIntent intent = lock(m, paymentId);
@@ -230,23 +233,26 @@ public class PaymentLifecycle {
                 }
                 payments.updateIntent(m.dataKey(),
                         PaymentChanges.withCancellation(intent, IntentStatus.CANCELLED, reason), intent.status());
-                return new Voiding(null);
+                return new Voiding(null, null);
             }
+            // Before anything is recorded: a void that cannot reach its processor must change nothing.
+            RoutableAccount account = accounts.forAttempt(m, attempt.merchantConnectorId());
             PaymentAttempt voiding = withStatus(attempt, AttemptStatus.VOID_INITIATED);
             payments.updateAttempt(m.merchantId(), voiding, attempt.status(),
                     settings.firstSyncForCallStartingNow());
             payments.updateIntent(m.dataKey(), PaymentChanges.withCancellation(
                     PaymentOutcomes.withAttempt(intent, voiding), IntentStatus.PROCESSING, reason), intent.status());
-            return new Voiding(attempt);
+            return new Voiding(attempt, account);
         });
         if (v.attempt() == null) {
             return current(m, paymentId);
         }
         PaymentAttempt a = v.attempt();
-        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(
-                account.account(), paymentId, a.attemptId(), a.connectorTransactionId(), reason)));
-        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0, false)
+        RoutableAccount account = v.account();
+        PaymentResult result = reconciled(account, a, AttemptStatus.VOID_FAILED, call(account,
+                AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
+                        a.attemptId(), a.connectorTransactionId(), reason))));
+        return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -256,20 +262,27 @@ public class PaymentLifecycle {
         if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.SYNC) || intent.activeAttemptId() == null) {
             return current(m, paymentId);
         }
-        return syncAttempt(m, paymentId, intent.activeAttemptId());
+        return syncAttempt(m, paymentId, intent.activeAttemptId(), false);
     }
 
-    /** Asks the processor about one attempt and records the answer (also the sync job's entry point). */
-    public Applied syncAttempt(MerchantContext m, String paymentId, String attemptId) {
+    /**
+     * Asks the processor about one attempt and records the answer.
+     *
+     * @param scheduled whether the sync job asks (its looks are counted and end; a merchant's force_sync is
+     *                  answered without using them up)
+     */
+    public Applied syncAttempt(MerchantContext m, String paymentId, String attemptId, boolean scheduled) {
         PaymentAttempt a = payments.findAttempt(m.merchantId(), attemptId).orElseThrow(PaymentLifecycle::notFound);
-        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
         PaymentResult result;
         try {
-            result = connector(account).syncPayment(new SyncRequest(account.account(), paymentId, a.attemptId(),
-                    a.connectorTransactionId(), captureMethod(a.captureMethod())));
+            result = askProcessor(accounts.forAttempt(m, a.merchantConnectorId()), a);
+        } catch (ApiException accountDeleted) {
+            // Nobody can ask that processor any more. The outcome stays unknown (a payment is never failed for want
+            // of an answer) and the job's looks run out and park the attempt, instead of failing every lease.
+            result = null;
         } catch (ConnectorException e) {
             result = null;
-            boolean lastLook = a.syncCount() + 1 >= settings.maxSyncs();
+            boolean lastLook = scheduled && a.syncCount() + 1 >= settings.maxSyncs();
             if (e.error() == ConnectorError.NOT_FOUND && a.connectorTransactionId() == null && lastLook
                     && a.status() == AttemptStatus.PENDING) {
                 // The processor never recorded this authorization, and it is too late for it to arrive.
@@ -277,7 +290,7 @@ public class PaymentLifecycle {
                         "The processor has no record of this payment");
             }
         }
-        return outcomes.apply(m, paymentId, attemptId, a.status(), result, pendingCaptureAmount(m, a), true)
+        return outcomes.applySync(m, a, result, pendingCaptureAmount(m, a), scheduled)
                 .orElseGet(() -> current(m, paymentId));
     }
 
@@ -289,11 +302,57 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = activeAttempt(m, intent);
         RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result = call(account, AttemptStatus.FAILURE, c -> c.completeAuthorize(
-                new CompleteAuthorizeRequest(account.account(), paymentId, a.attemptId(), a.connectorTransactionId(),
-                        a.amount(), a.currency(), captureMethod(a.captureMethod()), returnParameters)));
-        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0, false)
+        PaymentResult result;
+        try {
+            result = connector(account).completeAuthorize(new CompleteAuthorizeRequest(account.account(), paymentId,
+                    a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
+                    captureMethod(a.captureMethod()), returnParameters));
+        } catch (ConnectorException e) {
+            if (e.error() != ConnectorError.DECLINED) {
+                // Anyone can open the return URL: a return the processor does not accept (another attempt's, a
+                // forged one) or cannot answer says nothing about this attempt. It stays as it is, and its
+                // scheduled syncs ask the processor; only a decline is an answer about the payment.
+                return current(m, paymentId);
+            }
+            result = PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
+        }
+        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0)
                 .orElseGet(() -> current(m, paymentId));
+    }
+
+    /** The processor's current view of the attempt's payment. */
+    private PaymentResult askProcessor(RoutableAccount account, PaymentAttempt a) {
+        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(), a.attemptId(),
+                a.connectorTransactionId(), captureMethod(a.captureMethod())));
+    }
+
+    /**
+     * A refused capture or void says the processor did not do it, not what the payment is now: the shopper may
+     * have completed 3DS since the attempt was written, or an earlier capture may have landed late. So the refusal
+     * stands only while the processor still reports the status the attempt had before the call; otherwise what it
+     * reports is recorded, with the refusal's reason. If it cannot be asked, the outcome is unknown and the
+     * attempt waits for sync.
+     *
+     * @param before  the attempt as it was before the capture or void was recorded
+     * @param refused the status a refusal of this call records
+     * @param answer  what {@link #call} made of the processor's answer
+     */
+    private PaymentResult reconciled(RoutableAccount account, PaymentAttempt before, AttemptStatus refused,
+                                     PaymentResult answer) {
+        if (answer == null || answer.status() != refused) {
+            return answer;
+        }
+        try {
+            return reconcile(before.status(), answer, askProcessor(account, before));
+        } catch (ConnectorException e) {
+            return null;
+        }
+    }
+
+    /** The refusal while the processor reports the attempt's earlier status, else its report with the refusal. */
+    static PaymentResult reconcile(AttemptStatus before, PaymentResult refusal, PaymentResult processorNow) {
+        return processorNow.status() == before ? refusal
+                : processorNow.withError(refusal.errorCode(), refusal.errorMessage());
     }
 
     /** The intent and its active attempt as stored now. */

@@ -38,23 +38,42 @@ public class PaymentOutcomes {
     }
 
     /**
-     * Applies {@code result} to the attempt if it is still {@code expected}. Concurrent outcomes, of any payments,
-     * are written by one transaction ({@link Coalescer}): one lock statement, one read, one write of each kind.
+     * Applies the answer to a call the switch made (authorize, capture, void, 3DS completion) if the attempt is still
+     * {@code expected}, the status the call set or saw. Concurrent outcomes, of any payments, are written by one
+     * transaction ({@link Coalescer}): one lock statement, one read, one write of each kind.
      *
      * @param result        the processor's definite answer, or {@code null} when the outcome is unknown
      * @param captureAmount the amount a capture asked for, so a processor that reports no amounts still books it
-     * @param bySync        whether this answer came from a sync, which counts toward the sync schedule
      * @return the intent and attempt as stored afterwards, or empty if the attempt had moved on (or is gone)
      */
     public Optional<Applied> apply(MerchantContext merchant, String paymentId, String attemptId,
-                                   AttemptStatus expected, PaymentResult result, long captureAmount,
-                                   boolean bySync) {
-        return outcomes.call(new Outcome(merchant, paymentId, attemptId, expected, result, captureAmount, bySync));
+                                   AttemptStatus expected, PaymentResult result, long captureAmount) {
+        return outcomes.call(new Outcome(merchant, paymentId, attemptId, expected, null, result, captureAmount,
+                false));
     }
 
-    /** One call of {@link #apply}. */
+    /**
+     * Applies what a sync found at the processor if the attempt is exactly as it was when the sync read it: same
+     * status and not written since. A status alone is not enough here: a capture of {@code manual_multiple} leaves
+     * the attempt in the status it found, so a sync that read the processor before that capture landed would
+     * otherwise write the smaller captured amount back.
+     *
+     * @param seen      the attempt as read before asking the processor
+     * @param scheduled whether the sync job asked, which counts toward its schedule (a merchant's force_sync
+     *                  does not use up the job's looks)
+     */
+    public Optional<Applied> applySync(MerchantContext merchant, PaymentAttempt seen, PaymentResult result,
+                                       long captureAmount, boolean scheduled) {
+        return outcomes.call(new Outcome(merchant, seen.paymentId(), seen.attemptId(), seen.status(),
+                seen.modifiedAt(), result, captureAmount, scheduled));
+    }
+
+    /**
+     * One call of {@link #apply} or {@link #applySync}; {@code seenModifiedAt}, when set, must still be the
+     * attempt's.
+     */
     record Outcome(MerchantContext merchant, String paymentId, String attemptId, AttemptStatus expected,
-                           PaymentResult result, long captureAmount, boolean bySync) {
+                   Instant seenModifiedAt, PaymentResult result, long captureAmount, boolean countsAsSync) {
 
         OutcomeRows.Ref payment() {
             return new OutcomeRows.Ref(merchant.dataKey(), paymentId);
@@ -80,18 +99,21 @@ public class PaymentOutcomes {
                 String merchantId = o.merchant().merchantId();
                 PaymentIntent intent = intents.get(o.payment().name());
                 PaymentAttempt before = attempts.get(o.attempt().name());
-                if (intent == null || before == null || before.status() != o.expected()) {
+                if (intent == null || before == null || before.status() != o.expected()
+                        || (o.seenModifiedAt() != null && !o.seenModifiedAt().equals(before.modifiedAt()))) {
                     answers.add(Optional.empty());
                     continue;
                 }
                 PaymentAttempt settled = o.result() == null ? before : settle(before, o.result(), o.captureAmount());
-                PaymentAttempt after = o.bySync() ? counted(settled) : settled;
+                PaymentAttempt after = o.countsAsSync() ? counted(settled) : settled;
                 attemptWrites.add(new OutcomeRows.AttemptWrite(merchantId, after, o.expected(),
                         nextSync(after, o.result() == null)));
                 attempts.put(o.attempt().name(), after);
                 if (before.status() == AttemptStatus.CAPTURE_INITIATED && after.status() != before.status()) {
-                    // The capture is settled, by its own answer or by a sync: so are its capture rows.
-                    boolean captured = after.amountCaptured() > before.amountCaptured();
+                    // The capture is settled, by its own answer or by a sync: so are its capture rows. An answer with
+                    // an error is a refused capture, even when the processor shows more captured than we knew (by
+                    // others, PaymentLifecycle.reconciled).
+                    boolean captured = after.amountCaptured() > before.amountCaptured() && after.errorCode() == null;
                     payments.finishCaptures(merchantId, o.attemptId(), captured ? "charged" : "failed",
                             captured ? null : after.errorCode(), captured ? null : after.errorMessage());
                 }

@@ -2,6 +2,7 @@ package co.vaultera.payment;
 
 import co.vaultera.common.ApiException;
 import co.vaultera.common.ErrorCode;
+import co.vaultera.common.HttpUrls;
 import co.vaultera.common.Limits;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.merchant.Merchant;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +29,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The shopper's side of a redirect step (3DS). These routes take no API key: a browser follows them. Nothing the
  * browser sends is trusted as an outcome; the switch asks the processor, then sends the shopper to the merchant's
- * {@code return_url}, signed with the merchant's response hash key.
+ * {@code return_url}, signed with the merchant's response hash key: a 302 with the outcome in the query, or, when the
+ * merchant asked for {@code redirect_to_merchant_with_http_post}, a page whose form posts it there.
  */
 @RestController
 public class RedirectController {
@@ -65,8 +68,8 @@ public class RedirectController {
     @RequestMapping(path = {"/payments/{paymentId}/{merchantId}/redirect/response/{connector}",
             "/payments/{paymentId}/{merchantId}/redirect/complete/{connector}"},
             method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<Void> response(@PathVariable String paymentId, @PathVariable String merchantId,
-                                  @PathVariable String connector, @RequestParam Map<String, String> params) {
+    ResponseEntity<String> response(@PathVariable String paymentId, @PathVariable String merchantId,
+                                    @PathVariable String connector, @RequestParam Map<String, String> params) {
         MerchantContext m = context(merchantId);
         if (!Limits.isIdentifier(paymentId)) {
             throw PaymentLifecycle.notFound();
@@ -82,17 +85,21 @@ public class RedirectController {
         query.put("status", applied.intent().status().wireName());
         query.put("payment_id", paymentId);
         query.put("payment_intent_client_secret", applied.intent().clientSecret());
-        query.put("manual_retry_allowed", String.valueOf(applied.intent().status() == IntentStatus.FAILED));
+        // As in the payment's own view: a payment failed by a refused capture or void allows no new attempt.
+        query.put("manual_retry_allowed", String.valueOf(applied.intent().status() == IntentStatus.FAILED
+                && (applied.attempt() == null || PaymentTransitions.manualRetryAllowed(applied.attempt().status()))));
         query.put("amount", String.valueOf(applied.intent().amount()));
-        UriComponentsBuilder target = UriComponentsBuilder.fromUriString(returnUrl);
-        query.forEach(target::queryParam);
+        Map<String, String> sent = new LinkedHashMap<>(query);
         if (merchant.enablePaymentResponseHash()) {
-            target.queryParam("signature", sign(query, merchant.paymentResponseHashKey()));
-            target.queryParam("signature_algorithm", "HMAC-SHA512");
+            sent.put("signature", sign(query, merchant.paymentResponseHashKey()));
+            sent.put("signature_algorithm", "HMAC-SHA512");
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setLocation(target.encode().build().toUri());
-        return new ResponseEntity<>(headers, HttpStatus.FOUND);
+        if (merchant.redirectToMerchantWithHttpPost()) {
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(MerchantReturnForm.html(returnUrl, sent));
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION,
+                HttpUrls.withQuery(returnUrl, sent)).build();
     }
 
     /** hex(HMAC-SHA512) over {@code k1=v1&k2=v2…}, keys sorted, values as sent (before URL encoding). */

@@ -112,7 +112,7 @@ public class RefundService {
     public RefundResponse retrieve(MerchantContext m, String refundId, boolean forceSync) {
         Refund r = find(m, refundId);
         if (forceSync && Refund.PENDING.equals(r.status())) {
-            sync(m, refundId);
+            sync(m, refundId, false);
             r = find(m, refundId);
         }
         return view(m, r);
@@ -130,8 +130,13 @@ public class RefundService {
         return new RefundResponse.Page(data.size(), page.total(), data);
     }
 
-    /** Asks the processor about a pending refund (force_sync and the sync job). */
-    public void sync(MerchantContext m, String refundId) {
+    /**
+     * Asks the processor about a pending refund.
+     *
+     * @param scheduled whether the sync job asks (its looks are counted and end; a merchant's force_sync is
+     *                  answered without using them up)
+     */
+    public void sync(MerchantContext m, String refundId, boolean scheduled) {
         Refund r = find(m, refundId);
         if (!Refund.PENDING.equals(r.status())) {
             return;
@@ -152,14 +157,14 @@ public class RefundService {
                     r.refundId(), r.connectorTransactionId(), r.connectorRefundId()));
         } catch (ConnectorException e) {
             result = null;
-            boolean lastLook = r.syncCount() + 1 >= settings.maxSyncs();
+            boolean lastLook = scheduled && r.syncCount() + 1 >= settings.maxSyncs();
             if (e.error() == ConnectorError.NOT_FOUND && r.connectorRefundId() == null && lastLook) {
                 // The processor never recorded this refund, and it is too late for it to arrive.
                 result = new RefundResult(RefundStatus.FAILED, null, "not_found_at_processor",
                         "The processor has no record of this refund");
             }
         }
-        settle(m, r, result, true);
+        settle(m, r, result, scheduled);
     }
 
     private void settle(MerchantContext m, Refund r, RefundResult result, boolean bySync) {

@@ -35,7 +35,7 @@ public class RefundSyncJob {
     public void run() {
         for (Due d : refunds.claimDue(50, Instant.now().plus(lease))) {
             try {
-                merchants.context(d.merchantId()).ifPresent(m -> service.sync(m, d.refundId()));
+                merchants.context(d.merchantId()).ifPresent(m -> service.sync(m, d.refundId(), true));
             } catch (RuntimeException e) {
                 log.warn("sync of refund {} failed: {}", d.refundId(), e.toString());
             }

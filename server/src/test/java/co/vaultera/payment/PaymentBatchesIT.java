@@ -91,6 +91,25 @@ class PaymentBatchesIT extends PaymentTestSupport {
         assertThat(payments.attemptsOf(b.merchantId(), id).getFirst().errorCode()).isEqualTo("card_declined");
     }
 
+    @Test
+    void aSyncAnswerIsDroppedWhenTheAttemptWasWrittenSinceTheSyncReadItEvenInTheSameStatus() {
+        String id = unique("pay");
+        newPayments.insert(List.of(row(a, started(id))));
+        PaymentAttempt seen = payments.attemptsOf(a.merchantId(), id).getFirst();
+        // Meanwhile another flow wrote the attempt and left it in the status the sync saw (as a capture of
+        // manual_multiple does): the sync's answer may predate that write.
+        jdbc.sql("update payment_attempt set modified_at = modified_at + interval '1 millisecond' "
+                + "where merchant_id = ? and attempt_id = ?").params(a.merchantId(), seen.attemptId()).update();
+
+        Optional<Applied> stale = outcomes.applySync(a, seen, PaymentResult.of(AttemptStatus.CHARGED, "txn_s"), 0,
+                true);
+        Optional<Applied> fresh = outcomes.applySync(a, payments.attemptsOf(a.merchantId(), id).getFirst(),
+                PaymentResult.of(AttemptStatus.CHARGED, "txn_s"), 0, true);
+
+        assertThat(stale).isEmpty();
+        assertThat(fresh).hasValueSatisfying(x -> assertThat(x.intent().status()).isEqualTo(IntentStatus.SUCCEEDED));
+    }
+
     private void assertStored(MerchantContext m, String paymentId, IntentStatus intent, AttemptStatus attempt,
                               long captured) {
         PaymentIntent p = payments.findIntent(m.dataKey(), paymentId).orElseThrow();
@@ -102,7 +121,7 @@ class PaymentBatchesIT extends PaymentTestSupport {
     }
 
     private static Outcome outcome(MerchantContext m, String paymentId, AttemptStatus expected, PaymentResult r) {
-        return new Outcome(m, paymentId, paymentId + "_1", expected, r, 0, false);
+        return new Outcome(m, paymentId, paymentId + "_1", expected, null, r, 0, false);
     }
 
     private NewPayments.Row row(MerchantContext m, PaymentIntent p) {

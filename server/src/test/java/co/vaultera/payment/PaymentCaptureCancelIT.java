@@ -243,29 +243,55 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
     }
 
     @Test
-    void aCaptureTheProcessorRefusesLeavesThePaymentFailedAsCaptureFailedWithItsAuthorizationShownAndNoRetry() {
+    void sequentialAutomaticIsChargedLikeAutomatic() {
+        JsonNode p = create(merchant, body(1000, "sequential_automatic", VISA, true));
+
+        assertThat(status(p)).isEqualTo("succeeded");
+        assertThat(p.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(p.get("amount_capturable").longValue()).isZero();
+        capture(p, "{}").expectError(400, "IR_14");
+    }
+
+    @Test
+    void aCaptureOrCancelWhoseConnectorAccountWasDeletedIsRefusedAndChangesNothing() {
+        JsonNode p = authorized("manual");
+        delete("/account/" + merchant.merchantId() + "/connectors/" + text(p, "merchant_connector_id"),
+                merchant.apiKey()).expect(200);
+
+        capture(p, "{\"amount_to_capture\":1000}").expectError(404, "HE_02");
+        post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(404, "HE_02");
+
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(status(after)).isEqualTo("requires_capture");
+        assertThat(after.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(captures(p)).isZero();
+        assertThat(attemptStatus(p)).isEqualTo("authorized");
+    }
+
+    @Test
+    void aCaptureRefusedBecauseTheAuthorizationWasReleasedAtTheProcessorRecordsTheRelease() {
         JsonNode p = authorized("manual");
         // The authorization was released at the processor, behind the switch's back.
         atProcessor(p, "void", "{}");
 
         JsonNode refused = capture(p, "{\"amount_to_capture\":1000}").expect(200).json();
 
-        assertThat(status(refused)).isEqualTo("failed");
+        // The switch asked the processor what the payment is now, instead of guessing "failed".
+        assertThat(status(refused)).isEqualTo("cancelled");
         assertThat(text(refused, "error_code")).isEqualTo("payment_unexpected_state");
         assertThat(text(refused, "error_message")).isNotBlank();
-        // What the processor held is unknown to us, so it is shown as it was; nothing was captured.
-        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(refused.get("amount_capturable").longValue()).isZero();
         assertThat(refused.get("amount_received").isNull()).isTrue();
-        assertThat(refused.get("manual_retry_allowed").booleanValue()).isFalse();
         assertThat(refused.get("captures").get(0).get("status").stringValue()).isEqualTo("failed");
         assertThat(text(refused.get("captures").get(0), "error_code")).isEqualTo("payment_unexpected_state");
-        assertThat(attemptStatus(p)).isEqualTo("capture_failed");
+        assertThat(attemptStatus(p)).isEqualTo("voided");
         assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
-        assertNoNewAttemptOrMoneyMovement(p, "capture_failed");
+        capture(p, "{\"amount_to_capture\":1000}").expectError(400, "IR_14");
+        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
     }
 
     @Test
-    void aVoidTheProcessorRefusesLeavesThePaymentFailedAsVoidFailedWithItsAuthorizationShownAndNoRetry() {
+    void aVoidRefusedBecauseThePaymentWasCapturedAtTheProcessorRecordsTheCharge() {
         JsonNode p = authorized("manual");
         // Captured at the processor behind the switch's back: there is nothing left to void.
         atProcessor(p, "capture", "{\"amount\":1000}");
@@ -273,18 +299,19 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         JsonNode refused = post("/payments/" + id(p) + "/cancel", merchant.apiKey(),
                 "{\"cancellation_reason\":\"out of stock\"}").expect(200).json();
 
-        assertThat(status(refused)).isEqualTo("failed");
+        // Not "failed": the money was taken, and the merchant can refund it.
+        assertThat(status(refused)).isEqualTo("succeeded");
         assertThat(text(refused, "error_code")).isEqualTo("payment_unexpected_state");
-        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(1000);
-        assertThat(refused.get("manual_retry_allowed").booleanValue()).isFalse();
-        assertThat(attemptStatus(p)).isEqualTo("void_failed");
+        assertThat(refused.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(refused.get("amount_capturable").longValue()).isZero();
+        assertThat(attemptStatus(p)).isEqualTo("charged");
         assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
         assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
-        assertNoNewAttemptOrMoneyMovement(p, "void_failed");
+        post("/refunds", merchant.apiKey(), "{\"payment_id\":\"" + id(p) + "\",\"amount\":1000}").expect(200);
     }
 
     @Test
-    void aLaterCaptureTheProcessorRefusesLeavesAPartlyCapturedPaymentPartlyCapturedWithItsMoneyShown() {
+    void aLaterCaptureRefusedBecauseTheRestWasCapturedAtTheProcessorRecordsAllThatWasCaptured() {
         JsonNode p = authorized("manual_multiple");
         capture(p, "{\"amount_to_capture\":400}").expect(200);
         // The rest was captured at the processor behind the switch's back: it refuses a second capture of it.
@@ -292,40 +319,28 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
 
         JsonNode refused = capture(p, "{\"amount_to_capture\":300}").expect(200).json();
 
-        // Money was captured: the payment must not read "failed" (which would hide it and refuse its refunds).
-        assertThat(status(refused)).isEqualTo("partially_captured_and_capturable");
-        assertThat(refused.get("amount_received").longValue()).isEqualTo(400);
-        assertThat(refused.get("amount_capturable").longValue()).isEqualTo(600);
+        assertThat(status(refused)).isEqualTo("succeeded");
+        assertThat(refused.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(refused.get("amount_capturable").longValue()).isZero();
+        // The refused capture of 300 took nothing, whatever else the processor captured meanwhile.
         assertThat(refused.get("captures").valueStream().map(c -> c.get("status").stringValue()))
                 .containsExactly("charged", "failed");
         assertThat(text(refused.get("captures").get(1), "error_code")).isNotBlank();
-        assertThat(attemptStatus(p)).isEqualTo("partial_charged_and_chargeable");
+        assertThat(attemptStatus(p)).isEqualTo("charged");
         assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
     }
 
     @Test
-    void aVoidTheProcessorRefusesLeavesAPartlyCapturedPaymentPartlyCaptured() {
+    void aVoidRefusedBecauseTheRestWasCapturedAtTheProcessorRecordsAllThatWasCaptured() {
         JsonNode p = authorized("manual_multiple");
         capture(p, "{\"amount_to_capture\":400}").expect(200);
         atProcessor(p, "capture", "{\"amount\":600}");
 
         JsonNode refused = post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200).json();
 
-        assertThat(status(refused)).isEqualTo("partially_captured_and_capturable");
-        assertThat(refused.get("amount_received").longValue()).isEqualTo(400);
-        assertThat(attemptStatus(p)).isEqualTo("partial_charged_and_chargeable");
-    }
-
-    /** A failed payment whose capture or void was refused takes no new attempt, capture or cancel. */
-    private void assertNoNewAttemptOrMoneyMovement(JsonNode p, String attemptStatus) {
-        long capturesBefore = captures(p);
-        assertThat(post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{" + card(VISA) + "}")
-                .expectError(400, "IR_16").message()).contains(attemptStatus);
-        capture(p, "{\"amount_to_capture\":1000}").expectError(400, "IR_14");
-        post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
-        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
-        assertThat(captures(p)).isEqualTo(capturesBefore);
-        assertThat(retrieve(merchant, id(p)).get("attempt_count").intValue()).isEqualTo(1);
+        assertThat(status(refused)).isEqualTo("succeeded");
+        assertThat(refused.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(attemptStatus(p)).isEqualTo("charged");
     }
 
     private String attemptStatus(JsonNode p) {

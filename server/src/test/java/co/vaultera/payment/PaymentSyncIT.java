@@ -117,6 +117,24 @@ class PaymentSyncIT extends PaymentTestSupport {
     }
 
     @Test
+    void forceSyncDoesNotUseUpTheSyncJobsLooks() {
+        TestMerchant m = merchantWithConnector("{\"fault\":\"processor_error\"}");
+        JsonNode p = pay(m, VISA);
+        assertThat(status(p)).isEqualTo("processing");
+
+        // More polls than the job has looks (4 here), each finding nothing at the processor. Had they counted,
+        // the fourth would have been taken for the job's last look and failed the payment while an authorize
+        // may still be on its way.
+        for (int i = 0; i < 6; i++) {
+            assertThat(status(get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json()))
+                    .as("poll %d", i + 1).isEqualTo("processing");
+        }
+        assertThat(jdbc.sql("select sync_count from payment_attempt where merchant_id = ? and attempt_id = ?")
+                .params(m.merchantId(), attempt(id(p), 1)).query(Integer.class).single())
+                .as("only the job's own looks are counted").isLessThan(4);
+    }
+
+    @Test
     void forceSyncOfAnUnchangedPaymentAnswersItsStoredState() {
         TestMerchant m = merchantWithConnector();
         JsonNode p = create(m, body(1000, "manual", VISA, true));

@@ -263,7 +263,9 @@ class PaymentValidationIT extends PaymentTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"capture_method\":\"later\"}", "{\"authentication_type\":\"maybe\"}",
-            "{\"return_url\":\"javascript:alert(1)\"}", "{\"payment_method\":\"crypto\"}", "{\"confirm\":\"yes\"}",
+            "{\"return_url\":\"javascript:alert(1)\"}", "{\"return_url\":\"https://shop.test/cb?o={id}\"}",
+            "{\"return_url\":\"https://shop.test/a b\"}", "{\"return_url\":\"https:///no-host\"}",
+            "{\"payment_method\":\"crypto\"}", "{\"confirm\":\"yes\"}",
             "{\"metadata\":[1]}", "{\"payment_id\":\"has space\"}", "{\"description\":5}"})
     void aBadOptionalFieldIsA400NeverA5xx(String extra) {
         String merged = "{\"amount\":1000,\"currency\":\"USD\"," + extra.substring(1);

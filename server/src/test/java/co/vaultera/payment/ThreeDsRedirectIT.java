@@ -200,6 +200,73 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     }
 
     @Test
+    void cancelAfterTheShopperCompletedTheChallengeRecordsTheChargeInsteadOfAFailure() {
+        JsonNode p = challenged("automatic");
+        // The shopper completes the challenge, and the browser never comes back to the switch.
+        HttpResponse<String> answered = browse("POST", challengePage(p).get("complete"), "outcome=complete");
+        assertThat(answered.statusCode()).isEqualTo(303);
+
+        JsonNode afterCancel = post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200).json();
+
+        // The processor refused the void because the money was taken: the payment says so, with the refusal.
+        assertThat(status(afterCancel)).isEqualTo("succeeded");
+        assertThat(afterCancel.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(text(afterCancel, "error_code")).isEqualTo("payment_unexpected_state");
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aReturnCarryingAnotherPaymentsProcessorIdChangesNothing() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> actions = challengePage(p);
+        String returnPath = "http://localhost:" + port + "/payments/" + id(p) + "/" + merchant.merchantId()
+                + "/redirect/response/stripe_test";
+
+        // Anyone can open the return URL, e.g. from an old tab of an earlier attempt.
+        HttpResponse<String> stray = browse("GET", returnPath + "?processor_payment_id=pay_other", null);
+
+        assertThat(stray.statusCode()).isEqualTo(302);
+        assertThat(query(location(stray))).containsEntry("status", "requires_customer_action");
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_customer_action");
+        assertThat(query(submit(actions, "complete"))).containsEntry("status", "succeeded");
+        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aMerchantWhoAsksForHttpPostGetsTheOutcomeAsAFormPostedToTheReturnUrl() {
+        post("/accounts/" + merchant.merchantId(), ADMIN_KEY, "{\"redirect_to_merchant_with_http_post\":true}")
+                .expect(200);
+        String returnUrl = "https://shop.test/back?order=a%20b&x=1#done";
+        JsonNode p = create(merchant, body(1000, "automatic", THREE_DS, true)
+                .replace(RETURN_URL, returnUrl));
+        Map<String, String> actions = challengePage(p);
+        HttpResponse<String> answered = browse("POST", actions.get("complete"), "outcome=complete");
+
+        HttpResponse<String> returned = browse("GET", location(answered), null);
+
+        assertThat(returned.statusCode()).isEqualTo(200);
+        assertThat(returned.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(returned.body())
+                .contains("<form id=\"return\" method=\"post\" action=\"" + returnUrl.replace("&", "&amp;") + "\">")
+                .contains("<input type=\"hidden\" name=\"status\" value=\"succeeded\">")
+                .contains("<input type=\"hidden\" name=\"payment_id\" value=\"" + id(p) + "\">")
+                .contains("<input type=\"hidden\" name=\"signature_algorithm\" value=\"HMAC-SHA512\">")
+                .contains("<button type=\"submit\">Continue</button>");
+    }
+
+    @Test
+    void theRedirectToTheMerchantKeepsTheReturnUrlAsWrittenAndAddsTheOutcomeBeforeItsFragment() {
+        String returnUrl = "https://shop.test/back?order=a%20b&x=1#done";
+        JsonNode p = create(merchant, body(1000, "automatic", THREE_DS, true).replace(RETURN_URL, returnUrl));
+        HttpResponse<String> answered = browse("POST", challengePage(p).get("complete"), "outcome=complete");
+
+        String merchantUrl = location(browse("GET", location(answered), null));
+
+        assertThat(merchantUrl).startsWith("https://shop.test/back?order=a%20b&x=1&").endsWith("#done")
+                .contains("&status=succeeded&");
+    }
+
+    @Test
     void aShopperWhoCompletesTheChallengeAfterCancelIsNotCharged() {
         JsonNode p = challenged("automatic");
         Map<String, String> actions = challengePage(p);

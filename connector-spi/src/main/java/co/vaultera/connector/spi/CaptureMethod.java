@@ -12,7 +12,10 @@ public enum CaptureMethod {
     MANUAL_MULTIPLE,
     /** Capture at a given time; most processors reject it. */
     SCHEDULED,
-    /** Separate authorize and capture calls that together behave like {@link #AUTOMATIC}. */
+    /**
+     * Behaves like {@link #AUTOMATIC} for the merchant; in Hyperswitch, separate authorize and capture calls. The
+     * core makes no capture call after an authorization, so a connector charges it in the authorize call.
+     */
     SEQUENTIAL_AUTOMATIC;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);

@@ -2,10 +2,10 @@ package co.vaultera.merchant.api;
 
 import co.vaultera.common.ApiException;
 import co.vaultera.common.CountryCodes;
+import co.vaultera.common.HttpUrls;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
 import co.vaultera.common.Metadata;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -79,12 +79,12 @@ public record MerchantAccountRequest(
             webhook.rejectUnknown(WEBHOOK_FIELDS);
             String url = webhook.string("webhook_url", 2048);
             if (url != null) {
-                requireHttpUrl("webhook_details.webhook_url", url);
+                HttpUrls.requireHttpUrl("webhook_details.webhook_url", url);
             }
         }
         String returnUrl = f.string("return_url", 2048);
         if (returnUrl != null) {
-            requireHttpUrl("return_url", returnUrl);
+            HttpUrls.requireHttpUrl("return_url", returnUrl);
         }
         String hashKey = f.string("payment_response_hash_key", 255);
         if (hashKey != null) {
@@ -130,16 +130,5 @@ public record MerchantAccountRequest(
             out.add(new BusinessDetails(country, business));
         }
         return out;
-    }
-
-    private static void requireHttpUrl(String field, String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException();
-            }
-        } catch (Exception e) {
-            throw ApiException.invalidBody("field `" + field + "` must be an absolute http(s) URL");
-        }
     }
 }

@@ -5,6 +5,7 @@ import static co.vaultera.common.Pii.hidden;
 import co.vaultera.common.ApiException;
 import co.vaultera.common.Currencies;
 import co.vaultera.common.ErrorCode;
+import co.vaultera.common.HttpUrls;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
 import co.vaultera.common.Metadata;
@@ -161,8 +162,8 @@ public record PaymentRequest(
             throw ApiException.invalidBody("customer_id is mandatory when setup_future_usage is given");
         }
         String returnUrl = f.string("return_url", 2048);
-        if (returnUrl != null && !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) {
-            throw ApiException.invalidBody("field `return_url` must be an absolute http(s) URL");
+        if (returnUrl != null) {
+            HttpUrls.requireHttpUrl("return_url", returnUrl);
         }
         String profileId = f.string("profile_id");
         f.object("browser_info");

@@ -95,9 +95,10 @@ public final class SimulatorConnector implements PaymentConnector {
     @Override
     public PaymentResult authorize(AuthorizeRequest request) {
         String captureMethod = switch (request.captureMethod()) {
-            case AUTOMATIC -> "automatic";
-            // The core follows the authorization with its own capture call.
-            case MANUAL, SEQUENTIAL_AUTOMATIC -> "manual";
+            // The core makes no capture call of its own after an authorization, so sequential_automatic is
+            // charged in the authorize call like automatic: the same outcome for the merchant.
+            case AUTOMATIC, SEQUENTIAL_AUTOMATIC -> "automatic";
+            case MANUAL -> "manual";
             case MANUAL_MULTIPLE -> "manual_multiple";
             case SCHEDULED -> throw new ConnectorException(ConnectorError.UNSUPPORTED, "capture_method_not_supported",
                     "The simulator does not support capture_method scheduled");

@@ -90,10 +90,11 @@ class SimulatorConnectorTest {
     }
 
     @Test
-    void sequentialAutomaticAuthorizesForALaterCapture() {
+    void sequentialAutomaticIsChargedInTheAuthorizeCall() {
         connector.authorize(authorize(account(Map.of()), CaptureMethod.SEQUENTIAL_AUTOMATIC));
 
-        assertThat(new String(sent.getFirst().body(), StandardCharsets.UTF_8)).contains("\"capture_method\":\"manual\"");
+        assertThat(new String(sent.getFirst().body(), StandardCharsets.UTF_8))
+                .contains("\"capture_method\":\"automatic\"");
     }
 
     @Test
