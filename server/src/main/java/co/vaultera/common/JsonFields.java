@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Lengths count Unicode code points, as JSON Schema's {@code maxLength} does.
  */
 public final class JsonFields {
+
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{12,}");
 
     private final ObjectNode node;
     private final String path;
@@ -67,11 +70,20 @@ public final class JsonFields {
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key) && !tolerated.contains(key)) {
                 List<String> expected = new ArrayList<>(allowed);
-                throw ApiException.invalidBody("unknown field `" + pathOf(key) + "`, expected one of "
+                throw ApiException.invalidBody("unknown field `" + pathOf(echoable(key)) + "`, expected one of "
                         + String.join(", ", expected.stream().map(k -> "`" + k + "`").toList()));
             }
         }
         return this;
+    }
+
+    /**
+     * A key as an error may repeat it: runs of 12 or more digits (a card number sent as a key) masked, and at most
+     * 64 characters.
+     */
+    static String echoable(String key) {
+        String masked = LONG_DIGIT_RUN.matcher(key).replaceAll(r -> "*".repeat(r.group().length()));
+        return masked.length() <= 64 ? masked : masked.substring(0, 64) + "…";
     }
 
     public String string(String field) {

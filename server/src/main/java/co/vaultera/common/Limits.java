@@ -1,9 +1,26 @@
 package co.vaultera.common;
 
+import java.util.regex.Pattern;
+
 /** Field-level checks shared by request readers; failures are 400 IR_06 naming the field and the limit. */
 public final class Limits {
 
     private Limits() {
+    }
+
+    /**
+     * Local part of letters, digits and the RFC 5322 atom specials; domain of DNS labels (alphanumerics, inner
+     * hyphens, at most 63 characters) with at least one dot. No IP literals, no quoted local parts.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    /** Refuses a value that is not an email address (see {@link #EMAIL}). */
+    public static void email(String field, String value) {
+        if (!EMAIL.matcher(value).matches()) {
+            throw ApiException.invalidBody("field `" + field + "` is not a valid email address");
+        }
     }
 
     public static void maxChars(String field, String value, int max) {

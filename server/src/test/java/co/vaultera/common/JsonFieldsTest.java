@@ -80,4 +80,21 @@ class JsonFieldsTest {
         assertThatThrownBy(() -> body("{\"c\":\"4242424242424242\"}").oneOf("c", java.util.Set.of("US")))
                 .message().doesNotContain("4242424242424242");
     }
+
+    @Test
+    void anUnknownKeyIsEchoedWithoutACardNumberAndAtMost64Characters() {
+        assertThatThrownBy(() -> body("{\"4242424242424242\":1}").rejectUnknown(List.of("a")))
+                .message().contains("unknown field `****************`");
+        assertThat(JsonFields.echoable("k".repeat(100))).isEqualTo("k".repeat(64) + "…");
+        assertThat(JsonFields.echoable("order_12345")).isEqualTo("order_12345");
+    }
+
+    @Test
+    void emailsNeedALocalPartAndADottedDomain() {
+        Limits.email("email", "shopper+tag@mail.example.com");
+        for (String bad : new String[] {"shopper", "a@b", "@shop.test", "a b@shop.test", "a@-shop.test"}) {
+            assertThatThrownBy(() -> Limits.email("billing.email", bad)).as(bad)
+                    .hasMessageEndingWith("field `billing.email` is not a valid email address");
+        }
+    }
 }

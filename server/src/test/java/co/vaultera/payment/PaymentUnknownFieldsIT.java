@@ -179,4 +179,38 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
                 + "\":null," + card(VISA) + "}");
         assertThat(status(p)).isEqualTo("succeeded");
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("unbuiltRoutes")
+    void aReferenceRouteWhoseCapabilityIsNotBuiltAnswers501AndChangesNothing(String method, String path,
+                                                                              String name) {
+        String id = unconfirmed();
+        String url = path.replace("{id}", id);
+        Response r = "GET".equals(method) ? get(url, merchant.apiKey()) : post(url, merchant.apiKey(), "{}");
+
+        r.expectError(501, "IR_00");
+        assertThat(r.message()).startsWith("`" + name + "` is not implemented: ");
+        assertUnchanged(id);
+    }
+
+    static Stream<Arguments> unbuiltRoutes() {
+        return Stream.of(
+                Arguments.of("POST", "/payments/session_tokens", "session_tokens"),
+                Arguments.of("POST", "/payments/{id}/post_session_tokens", "session_tokens"),
+                Arguments.of("POST", "/payments/{id}/cancel_post_capture", "cancel_post_capture"),
+                Arguments.of("GET", "/payments/{id}/cancel_post_capture", "cancel_post_capture"),
+                Arguments.of("POST", "/payments/{id}/incremental_authorization", "incremental_authorization"),
+                Arguments.of("POST", "/payments/{id}/extend_authorization", "extend_authorization"),
+                Arguments.of("POST", "/payments/{id}/3ds/authentication", "client-side 3DS"),
+                Arguments.of("POST", "/payments/{id}/complete_authorize", "client-side 3DS"),
+                Arguments.of("POST", "/payments/{id}/update_metadata", "update_metadata"),
+                Arguments.of("POST", "/payments/{id}/eligibility_check", "eligibility"),
+                Arguments.of("POST", "/payments/{id}/eligibility", "eligibility"),
+                Arguments.of("GET", "/payment_link/plink_123", "payment_link"));
+    }
+
+    @Test
+    void anUnbuiltRouteStillNeedsTheApiKey() {
+        post("/payments/session_tokens", "snd_wrong_key", "{}").expectError(401, "IR_01");
+    }
 }

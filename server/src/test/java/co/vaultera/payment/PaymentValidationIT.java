@@ -265,7 +265,8 @@ class PaymentValidationIT extends PaymentTestSupport {
     @ValueSource(strings = {"{\"capture_method\":\"later\"}", "{\"authentication_type\":\"maybe\"}",
             "{\"return_url\":\"javascript:alert(1)\"}", "{\"return_url\":\"https://shop.test/cb?o={id}\"}",
             "{\"return_url\":\"https://shop.test/a b\"}", "{\"return_url\":\"https:///no-host\"}",
-            "{\"payment_method\":\"crypto\"}", "{\"confirm\":\"yes\"}",
+            "{\"payment_method\":\"crypto\"}", "{\"confirm\":\"yes\"}", "{\"email\":\"not-an-address\"}",
+            "{\"customer\":{\"id\":\"cus_1\",\"email\":\"a@b\"}}", "{\"billing\":{\"email\":\"@shop.test\"}}",
             "{\"metadata\":[1]}", "{\"payment_id\":\"has space\"}", "{\"description\":5}"})
     void aBadOptionalFieldIsA400NeverA5xx(String extra) {
         String merged = "{\"amount\":1000,\"currency\":\"USD\"," + extra.substring(1);

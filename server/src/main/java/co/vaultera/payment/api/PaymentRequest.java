@@ -145,14 +145,14 @@ public record PaymentRequest(
         }
         JsonFields customer = f.object("customer");
         String customerId = f.string("customer_id");
-        String email = f.string("email", 255);
+        String email = email(f, "email", "email");
         String name = f.string("name", 255);
         String phone = f.string("phone", 255);
         String phoneCountryCode = f.string("phone_country_code", 255);
         if (customer != null) {
             customer.rejectUnknown(List.of("id", "name", "email", "phone", "phone_country_code"));
             customerId = customerId != null ? customerId : customer.string("id");
-            email = email != null ? email : customer.string("email", 255);
+            email = email != null ? email : email(customer, "email", "customer.email");
             name = name != null ? name : customer.string("name", 255);
             phone = phone != null ? phone : customer.string("phone", 255);
             phoneCountryCode = phoneCountryCode != null ? phoneCountryCode : customer.string("phone_country_code", 255);
@@ -278,8 +278,17 @@ public record PaymentRequest(
             phone.string("number", 255);
             phone.string("country_code", 255);
         }
-        a.string("email", 255);
+        email(a, "email", field + ".email");
         return a.node();
+    }
+
+    /** An optional email address of at most 255 characters; {@code path} names it in the error. */
+    private static String email(JsonFields f, String field, String path) {
+        String email = f.string(field, 255);
+        if (email != null) {
+            Limits.email(path, email);
+        }
+        return email;
     }
 
     private static List<String> connectors(JsonFields f) {
