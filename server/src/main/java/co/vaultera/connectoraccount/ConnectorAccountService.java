@@ -1,6 +1,7 @@
 package co.vaultera.connectoraccount;
 
 import co.vaultera.common.ApiException;
+import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Ids;
 import co.vaultera.common.RecentCache;
 import co.vaultera.common.Timestamps;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +64,11 @@ public class ConnectorAccountService {
                 req.paymentMethodsEnabled(), req.metadata(), req.webhookDetails(), req.businessCountry(),
                 req.businessLabel(), req.businessSubLabel(), req.status() != null ? req.status() : "active",
                 Timestamps.now());
-        accounts.insert(merchant.dataKey(), record);
+        try {
+            accounts.insert(merchant.dataKey(), record);
+        } catch (DuplicateKeyException e) {
+            throw labelTaken(record);
+        }
         changed(merchant);
         return toResponse(record);
     }
@@ -88,7 +94,11 @@ public class ConnectorAccountService {
                 or(req.metadata(), c.metadata()), or(req.webhookDetails(), c.webhookDetails()),
                 or(req.businessCountry(), c.businessCountry()), or(req.businessLabel(), c.businessLabel()),
                 or(req.businessSubLabel(), c.businessSubLabel()), or(req.status(), c.status()), c.createdAt());
-        accounts.update(merchant.dataKey(), updated);
+        try {
+            accounts.update(merchant.dataKey(), updated);
+        } catch (DuplicateKeyException e) {
+            throw labelTaken(updated);
+        }
         changed(merchant);
         return toResponse(updated);
     }
@@ -166,6 +176,12 @@ public class ConnectorAccountService {
             throw ApiException.notFound("Business profile");
         }
         return requested;
+    }
+
+    /** Hyperswitch's answer to a second account with one label in a profile. */
+    private static ApiException labelTaken(ConnectorAccountRecord a) {
+        return new ApiException(ErrorCode.HE_01, "The merchant connector account with the specified profile_id '"
+                + a.profileId() + "' and connector_label '" + a.connectorLabel() + "' already exists in our records");
     }
 
     static ApiException notFound() {

@@ -112,6 +112,25 @@ class ConnectorAccountIT extends ApiTestSupport {
     }
 
     @Test
+    void aLabelNamesOneAccountPerProfileUntilThatAccountIsDeleted() {
+        String first = create("adyen_test").get("merchant_connector_id").stringValue();
+
+        Response again = post(path(), merchant.apiKey(), body("adyen_test", secret));
+        again.expectError(400, "HE_01");
+        assertThat(again.message()).contains("connector_label 'adyen_test_default' already exists");
+
+        String eu = post(path(), merchant.apiKey(), body("adyen_test", secret)
+                .replaceFirst("\\{", "{\"connector_label\":\"adyen_eu\","))
+                .expect(200).json().get("merchant_connector_id").stringValue();
+        post(path(eu), merchant.apiKey(), "{\"connector_type\":\"payment_processor\",\"connector_label\":"
+                + "\"adyen_test_default\"}").expectError(400, "HE_01");
+        assertThat(fetch(eu).get("connector_label").stringValue()).isEqualTo("adyen_eu");
+
+        delete(path(first), merchant.apiKey()).expect(200);
+        assertThat(create("adyen_test").get("connector_label").stringValue()).isEqualTo("adyen_test_default");
+    }
+
+    @Test
     void createKeepsALabelThatIsSent() {
         String label = unique("label");
         JsonNode created = post(path(), merchant.apiKey(), """

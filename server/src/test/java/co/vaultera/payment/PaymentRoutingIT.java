@@ -39,7 +39,7 @@ class PaymentRoutingIT extends PaymentTestSupport {
     void aPaymentRightAfterTheFirstAccountWasDeletedGoesToTheNextOne() {
         TestMerchant m = newMerchant();
         JsonNode first = addConnector(m, null);
-        JsonNode second = addConnector(m, null);
+        JsonNode second = addConnector(m, null, "stripe_test_backup");
         assertThat(pay(m, VISA).get("merchant_connector_id").stringValue())
                 .isEqualTo(first.get("merchant_connector_id").stringValue());
 
@@ -67,7 +67,7 @@ class PaymentRoutingIT extends PaymentTestSupport {
     void aPaymentNamingAnAccountByItsIdGoesToThatAccountAmongAccountsOfTheSameConnector() {
         TestMerchant m = newMerchant();
         addConnector(m, null);
-        JsonNode second = addConnector(m, null);
+        JsonNode second = addConnector(m, null, "stripe_test_backup");
 
         JsonNode p = create(m, naming(body(1000, "manual", VISA, true), text(second, "merchant_connector_id")));
 

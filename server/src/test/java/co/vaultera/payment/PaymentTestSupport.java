@@ -58,11 +58,17 @@ abstract class PaymentTestSupport extends ApiTestSupport {
     }
 
     protected JsonNode addConnector(TestMerchant m, String simulatorSettings) {
+        return addConnector(m, simulatorSettings, null);
+    }
+
+    /** As {@link #addConnector(TestMerchant, String)}; a second account of a profile needs its own {@code label}. */
+    protected JsonNode addConnector(TestMerchant m, String simulatorSettings, String label) {
         String metadata = simulatorSettings == null ? "" : ",\"metadata\":{\"simulator\":" + simulatorSettings + "}";
+        String labelled = label == null ? "" : ",\"connector_label\":\"" + label + "\"";
         return post("/account/" + m.merchantId() + "/connectors", m.apiKey(), """
                 {"connector_type":"payment_processor","connector_name":"stripe_test",
-                 "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"}%s}
-                """.formatted(PROCESSOR_API_KEY, metadata)).expect(200).json();
+                 "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"}%s%s}
+                """.formatted(PROCESSOR_API_KEY, metadata, labelled)).expect(200).json();
     }
 
     static String card(String number) {

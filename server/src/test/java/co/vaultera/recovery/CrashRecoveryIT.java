@@ -84,7 +84,7 @@ class CrashRecoveryIT {
         // The other payment: a processor error (HTTP 500, nothing charged) through a second account without the
         // timeout fault, so its outcome is unknown and, with no sync scheduled, it stays processing.
         String plainAccount = call("POST", base + "/account/crash_m/connectors", apiKey, """
-                {"connector_type":"payment_processor","connector_name":"stripe_test",
+                {"connector_type":"payment_processor","connector_name":"stripe_test","connector_label":"plain",
                  "connector_account_details":{"auth_type":"HeaderKey","api_key":"%s"}}
                 """.formatted(PROCESSOR_KEY)).get("merchant_connector_id").stringValue();
         JsonNode unheard = call("POST", base + "/payments", apiKey, """
