@@ -81,7 +81,7 @@ public final class JsonFields {
      * A key as an error may repeat it: runs of 12 or more digits (a card number sent as a key) masked, and at most
      * 64 characters.
      */
-    static String echoable(String key) {
+    public static String echoable(String key) {
         String masked = LONG_DIGIT_RUN.matcher(key).replaceAll(r -> "*".repeat(r.group().length()));
         return masked.length() <= 64 ? masked : masked.substring(0, 64) + "…";
     }

@@ -44,11 +44,27 @@ public class PaymentController {
                 seed -> service.resumeCreate(merchant, request, seed));
     }
 
+    /** The reference's list constraints (it rejects any other parameter), and {@code offset}. */
+    private static final List<String> LIST_PARAMETERS = List.of("customer_id", "starting_after", "ending_before",
+            "limit", "offset", "created", "created.lt", "created.gt", "created.lte", "created.gte");
+
     @GetMapping("/payments/list")
     PaymentListResponse list(MerchantContext merchant, @RequestParam Map<String, String> query) {
-        String limit = query.get("limit");
+        for (String name : query.keySet()) {
+            if (!LIST_PARAMETERS.contains(name)) {
+                throw ApiException.invalidBody("unknown query parameter `" + JsonFields.echoable(name)
+                        + "`, expected one of " + String.join(", ", LIST_PARAMETERS.stream()
+                        .map(p -> "`" + p + "`").toList()));
+            }
+        }
+        String startingAfter = query.get("starting_after");
+        String endingBefore = query.get("ending_before");
+        if (startingAfter != null && endingBefore != null) {
+            throw ApiException.invalidBody("use either `starting_after` or `ending_before`, not both");
+        }
         return service.list(merchant, query.get("customer_id"), from(query), to(query),
-                Paging.limit(limit, 10, 1, 100), Paging.offset("offset", query.get("offset")));
+                startingAfter != null ? known(startingAfter) : null, endingBefore != null ? known(endingBefore) : null,
+                Paging.limit(query.get("limit"), 10, 1, 100), Paging.offset("offset", query.get("offset")));
     }
 
     @GetMapping("/payments/{paymentId}")

@@ -142,18 +142,32 @@ public class PaymentRepository {
                 .params(key.merchantId(), paymentId).query((rs, i) -> intent(key, rs)).optional();
     }
 
+    /** A place in the list (newest first): the items after it ({@code after}) or those before it. */
+    public record Cursor(Instant createdAt, String paymentId, boolean after) {
+    }
+
+    /**
+     * The merchant's payments newest first, filtered, from {@code cursor} if given. The items before a cursor are
+     * the nearest ones to it, so they are read oldest first and turned round.
+     */
     public List<PaymentIntent> listIntents(DataKey key, String customerId, Instant createdFrom, Instant createdTo,
-                                           int limit, int offset) {
-        return jdbc.sql("select " + INTENT_COLUMNS + """
+                                           Cursor cursor, int limit, int offset) {
+        boolean before = cursor != null && !cursor.after();
+        String order = before ? "created_at, payment_id" : "created_at desc, payment_id desc";
+        Timestamp after = cursor != null && cursor.after() ? ts(cursor.createdAt()) : null;
+        Timestamp until = before ? ts(cursor.createdAt()) : null;
+        String cursorId = cursor == null ? null : cursor.paymentId();
+        List<PaymentIntent> page = jdbc.sql("select " + INTENT_COLUMNS + """
                          from payment_intent
                         where merchant_id = ? and (?::text is null or customer_id = ?)
                           and (?::timestamptz is null or created_at >= ?) and (?::timestamptz is null or created_at < ?)
-                        order by created_at desc, payment_id desc
-                        limit ? offset ?
-                        """)
+                          and (?::timestamptz is null or (created_at, payment_id) < (?, ?))
+                          and (?::timestamptz is null or (created_at, payment_id) > (?, ?))
+                        order by\s""" + order + " limit ? offset ?")
                 .params(key.merchantId(), customerId, customerId, ts(createdFrom), ts(createdFrom), ts(createdTo),
-                        ts(createdTo), limit, offset)
+                        ts(createdTo), after, after, cursorId, until, until, cursorId, limit, offset)
                 .query((rs, i) -> intent(key, rs)).list();
+        return before ? page.reversed() : page;
     }
 
     /**

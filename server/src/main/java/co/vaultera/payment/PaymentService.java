@@ -133,9 +133,20 @@ public class PaymentService {
         return view(m, forceSync ? lifecycle.sync(m, paymentId) : lifecycle.current(m, paymentId));
     }
 
-    public PaymentListResponse list(MerchantContext m, String customerId, Instant from, Instant to, int limit,
-                                    int offset) {
-        List<PaymentResponse> data = payments.listIntents(m.dataKey(), customerId, from, to, limit, offset).stream()
+    /**
+     * A page of the merchant's payments, newest first. {@code startingAfter} / {@code endingBefore} (payment ids, at
+     * most one) start the page right after / end it right before that payment, as Stripe's cursors do.
+     */
+    public PaymentListResponse list(MerchantContext m, String customerId, Instant from, Instant to,
+                                    String startingAfter, String endingBefore, int limit, int offset) {
+        PaymentRepository.Cursor cursor = null;
+        if (startingAfter != null || endingBefore != null) {
+            String id = startingAfter != null ? startingAfter : endingBefore;
+            PaymentIntent at = payments.findIntent(m.dataKey(), id).orElseThrow(PaymentLifecycle::notFound);
+            cursor = new PaymentRepository.Cursor(at.createdAt(), at.paymentId(), startingAfter != null);
+        }
+        List<PaymentResponse> data = payments.listIntents(m.dataKey(), customerId, from, to, cursor, limit, offset)
+                .stream()
                 .map(p -> view(m, new Applied(p, p.activeAttemptId() == null ? null
                         : payments.findAttempt(m.merchantId(), p.activeAttemptId()).orElse(null))))
                 .toList();

@@ -127,4 +127,35 @@ class PaymentListIT extends PaymentTestSupport {
         get("/payments/list?offset=-1", merchant.apiKey()).expectError(400, "IR_06");
         get("/payments/list?created.gte=yesterday", merchant.apiKey()).expectError(400, "IR_06");
     }
+
+    @Test
+    void startingAfterAndEndingBeforePageFromAPaymentNewestFirst() {
+        List<String> ids = createPayments(5, null);
+        // Listed newest first: 4 3 2 1 0.
+
+        assertThat(ids(list("?starting_after=" + ids.get(3) + "&limit=2"))).containsExactly(ids.get(2), ids.get(1));
+        assertThat(ids(list("?ending_before=" + ids.get(1) + "&limit=2"))).containsExactly(ids.get(3), ids.get(2));
+        assertThat(ids(list("?ending_before=" + ids.get(1)))).containsExactly(ids.get(4), ids.get(3), ids.get(2));
+        assertThat(ids(list("?starting_after=" + ids.get(0)))).isEmpty();
+    }
+
+    @Test
+    void aCursorMustBeOneOfTheMerchantsPaymentsAndOnlyOneCursorIsTaken() {
+        List<String> ids = createPayments(2, null);
+        TestMerchant other = merchantWithConnector();
+        String theirs = id(create(other, "{\"amount\":100,\"currency\":\"USD\"}"));
+
+        get("/payments/list?starting_after=" + theirs, merchant.apiKey()).expectError(404, "HE_02");
+        get("/payments/list?ending_before=pay_00000000000000000000", merchant.apiKey()).expectError(404, "HE_02");
+        get("/payments/list?starting_after=" + ids.get(1) + "&ending_before=" + ids.get(0), merchant.apiKey())
+                .expectError(400, "IR_06");
+    }
+
+    @Test
+    void anUnknownQueryParameterIsA400NamingIt() {
+        Response r = get("/payments/list?status=succeeded", merchant.apiKey());
+
+        r.expectError(400, "IR_06");
+        assertThat(r.message()).contains("unknown query parameter `status`");
+    }
 }
