@@ -69,8 +69,10 @@ public class PaymentController {
 
     @GetMapping("/payments/{paymentId}")
     PaymentResponse retrieve(@PathVariable String paymentId, MerchantContext merchant,
-                             @RequestParam(name = "force_sync", required = false) String forceSync) {
-        return service.retrieve(merchant, known(paymentId), "true".equalsIgnoreCase(forceSync));
+                             @RequestParam(name = "force_sync", required = false) String forceSync,
+                             @RequestParam(name = "expand_attempts", required = false) String expandAttempts) {
+        return service.retrieve(merchant, known(paymentId), "true".equalsIgnoreCase(forceSync),
+                "true".equalsIgnoreCase(expandAttempts));
     }
 
     @PostMapping("/payments/{paymentId}")

@@ -66,12 +66,12 @@ public class PaymentService {
             RoutableAccount account = lifecycle.route(m, created.profileId(), created.connectorPreference());
             Applied confirmed = lifecycle.createConfirmed(m, created, req, account);
             // No captures or refunds to read: a payment this request just created has none yet.
-            return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of());
+            return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of(), null);
         }
         if (!payments.insertIntent(m.dataKey(), created, req.card(), null, null)) {
             throw PaymentLifecycle.alreadyExists();
         }
-        return views.of(m.merchantId(), created, null, List.of(), List.of());
+        return views.of(m.merchantId(), created, null, List.of(), List.of(), null);
     }
 
     public static String paymentIdFor(PaymentRequest req, String idSeed) {
@@ -112,7 +112,7 @@ public class PaymentService {
             }
             return changed;
         });
-        return views.of(m.merchantId(), updated, null, List.of(), List.of());
+        return views.of(m.merchantId(), updated, null, List.of(), List.of(), null);
     }
 
     public PaymentResponse confirm(MerchantContext m, String paymentId, PaymentRequest req) {
@@ -130,7 +130,12 @@ public class PaymentService {
     }
 
     public PaymentResponse retrieve(MerchantContext m, String paymentId, boolean forceSync) {
-        return view(m, forceSync ? lifecycle.sync(m, paymentId) : lifecycle.current(m, paymentId));
+        return retrieve(m, paymentId, forceSync, false);
+    }
+
+    /** @param expandAttempts whether to list every attempt ({@code expand_attempts=true}) */
+    public PaymentResponse retrieve(MerchantContext m, String paymentId, boolean forceSync, boolean expandAttempts) {
+        return view(m, forceSync ? lifecycle.sync(m, paymentId) : lifecycle.current(m, paymentId), expandAttempts);
     }
 
     /**
@@ -171,12 +176,17 @@ public class PaymentService {
     }
 
     public PaymentResponse view(MerchantContext m, Applied applied) {
+        return view(m, applied, false);
+    }
+
+    private PaymentResponse view(MerchantContext m, Applied applied, boolean withAttempts) {
         PaymentIntent p = applied.intent();
         boolean manual = "manual".equals(p.captureMethod()) || "manual_multiple".equals(p.captureMethod());
         List<PaymentCapture> captures = manual ? payments.capturesOf(m.merchantId(), p.paymentId()) : List.of();
         boolean captured = p.amountCaptured() > 0;
         return views.of(m.merchantId(), p, applied.attempt(), captures,
-                captured ? refunds.ofPayment(m.merchantId(), p.paymentId()) : List.of());
+                captured ? refunds.ofPayment(m.merchantId(), p.paymentId()) : List.of(),
+                withAttempts ? payments.attemptsOf(m.merchantId(), p.paymentId()) : null);
     }
 
     private void checkReferences(MerchantContext m, PaymentRequest req) {

@@ -18,8 +18,9 @@ public class PaymentViews {
         this.settings = settings;
     }
 
+    /** @param attempts every attempt of the payment to list, or {@code null} to leave them out */
     public PaymentResponse of(String merchantId, PaymentIntent p, PaymentAttempt a, List<PaymentCapture> captures,
-                              List<RefundResponse> refunds) {
+                              List<RefundResponse> refunds, List<PaymentAttempt> attempts) {
         PaymentIntent.StoredCard card = p.card();
         PaymentResponse.PaymentMethodData pmd = card == null ? null : new PaymentResponse.PaymentMethodData(
                 new PaymentResponse.Card(card.last4(), card.isin(), card.network(), card.expMonth(), card.expYear(),
@@ -51,8 +52,16 @@ public class PaymentViews {
                 p.statementDescriptorSuffix(), nextAction, p.cancellationReason(),
                 a == null ? null : a.errorCode(), a == null ? null : a.errorMessage(), null, null, p.metadata(),
                 p.orderDetails(), a == null ? null : a.connectorTransactionId(),
-                a == null ? null : a.merchantConnectorId(),
+                a == null ? null : a.merchantConnectorId(), null,
+                attempts == null ? null : attempts.stream().map(PaymentViews::attempt).toList(),
                 captureViews, manualRetryAllowed, p.attemptCount(), p.profileId(),
                 a == null ? null : a.networkTransactionId(), p.merchantOrderReferenceId());
+    }
+
+    private static PaymentResponse.Attempt attempt(PaymentAttempt a) {
+        return new PaymentResponse.Attempt(a.attemptId(), a.status().wireName(), a.amount(), a.currency(),
+                a.connector(), a.errorMessage(), a.paymentMethod(), a.connectorTransactionId(), a.captureMethod(),
+                a.authenticationType(), Timestamps.format(a.createdAt()), Timestamps.format(a.modifiedAt()), null,
+                null, a.errorCode(), null, a.paymentMethodType(), null, null, null);
     }
 }

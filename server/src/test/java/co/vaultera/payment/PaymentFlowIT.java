@@ -208,4 +208,26 @@ class PaymentFlowIT extends PaymentTestSupport {
         assertThat(text(p, "client_secret")).startsWith(paymentId + "_secret_");
         assertThat(simulator.authorizeCount(paymentId + "_1")).isEqualTo(1);
     }
+
+    @Test
+    void expandAttemptsListsEveryAttemptOldestFirstAndAPlainRetrieveLeavesThemOut() {
+        JsonNode declined = pay(merchant, DECLINED);
+        String id = id(declined);
+        post("/payments/" + id + "/confirm", merchant.apiKey(), "{" + card(VISA) + "}").expect(200);
+
+        JsonNode expanded = get("/payments/" + id + "?expand_attempts=true", merchant.apiKey()).expect(200).json();
+
+        JsonNode attempts = expanded.get("attempts");
+        assertThat(attempts.valueStream().map(a -> a.get("attempt_id").stringValue()))
+                .containsExactly(attempt(id, 1), attempt(id, 2));
+        assertThat(text(attempts.get(0), "status")).isEqualTo("failure");
+        assertThat(text(attempts.get(0), "error_code")).isEqualTo("card_declined");
+        assertThat(text(attempts.get(1), "status")).isEqualTo("charged");
+        assertThat(text(attempts.get(1), "connector_transaction_id"))
+                .isEqualTo(text(expanded, "connector_transaction_id"));
+        assertThat(attempts.get(1).get("amount").longValue()).isEqualTo(1000);
+        assertThat(text(attempts.get(1), "connector")).isEqualTo("stripe_test");
+        assertThat(expanded.get("payment_method_id").isNull()).isTrue();
+        assertThat(retrieve(merchant, id).get("attempts").isNull()).isTrue();
+    }
 }

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
         "payment_method_type", "payment_method_data", "email", "name", "phone", "phone_country_code", "billing",
         "shipping", "return_url", "authentication_type", "statement_descriptor_name", "statement_descriptor_suffix",
         "next_action", "cancellation_reason", "error_code", "error_message", "unified_code", "unified_message",
-        "metadata", "order_details", "connector_transaction_id", "merchant_connector_id", "captures",
-        "manual_retry_allowed", "attempt_count", "profile_id", "network_transaction_id", "merchant_order_reference_id"})
+        "metadata", "order_details", "connector_transaction_id", "merchant_connector_id", "payment_method_id",
+        "attempts", "captures", "manual_retry_allowed", "attempt_count", "profile_id", "network_transaction_id",
+        "merchant_order_reference_id"})
 public record PaymentResponse(
         String paymentId, String merchantId, String status, long amount, long netAmount, long amountCapturable,
         Long amountReceived, Long amountToCapture, String connector, String clientSecret, String created,
@@ -27,7 +28,8 @@ public record PaymentResponse(
         String returnUrl, String authenticationType, String statementDescriptorName,
         String statementDescriptorSuffix, Map<String, String> nextAction, String cancellationReason,
         String errorCode, String errorMessage, String unifiedCode, String unifiedMessage, JsonNode metadata,
-        JsonNode orderDetails, String connectorTransactionId, String merchantConnectorId, List<Capture> captures,
+        JsonNode orderDetails, String connectorTransactionId, String merchantConnectorId, String paymentMethodId,
+        List<Attempt> attempts, List<Capture> captures,
         Boolean manualRetryAllowed, int attemptCount, String profileId, String networkTransactionId,
         String merchantOrderReferenceId) {
 
@@ -38,6 +40,21 @@ public record PaymentResponse(
             "card_holder_name"})
     public record Card(String last4, String cardIsin, String cardNetwork, String cardExpMonth, String cardExpYear,
                        String cardHolderName) {
+    }
+
+    /**
+     * One try at a processor (the reference's {@code PaymentAttemptResponse}), listed with
+     * {@code expand_attempts=true}. Mandates, tokens and SDK fields are {@code null}: those capabilities are not built.
+     */
+    @JsonPropertyOrder({"attempt_id", "status", "amount", "currency", "connector", "error_message",
+            "payment_method", "connector_transaction_id", "capture_method", "authentication_type", "created_at",
+            "modified_at", "cancellation_reason", "mandate_id", "error_code", "payment_token",
+            "payment_method_type", "reference_id", "unified_code", "unified_message"})
+    public record Attempt(String attemptId, String status, long amount, String currency, String connector,
+                          String errorMessage, String paymentMethod, String connectorTransactionId,
+                          String captureMethod, String authenticationType, String createdAt, String modifiedAt,
+                          String cancellationReason, String mandateId, String errorCode, String paymentToken,
+                          String paymentMethodType, String referenceId, String unifiedCode, String unifiedMessage) {
     }
 
     @JsonPropertyOrder({"capture_id", "status", "amount", "currency", "connector", "created", "error_code",
