@@ -100,8 +100,9 @@ public record PaymentRequest(
             throw ApiException.invalidBody("amount should not be more than " + MAX_AMOUNT);
         }
         if (amount != null && amount == 0) {
-            throw ApiException.invalidBody("field `amount` must be at least 1: zero-amount (mandate setup) "
-                    + "payments are not supported yet");
+            // The reference allows 0 for zero-auth and mandate setup, capabilities not built yet (as IR_00 above).
+            throw new ApiException(ErrorCode.IR_00, "`amount` 0 is not implemented: zero-amount payments (card "
+                    + "verification, mandate setup) are not available yet");
         }
         String currency = f.string("currency");
         if (currency != null && !Currencies.isKnown(currency)) {
