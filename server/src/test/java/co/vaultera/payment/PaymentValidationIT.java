@@ -58,15 +58,6 @@ class PaymentValidationIT extends PaymentTestSupport {
                 .isEqualTo("Missing required param: amount");
     }
 
-    @Test
-    void aZeroAmountIsA501NotImplementedAndStoresNothing() {
-        Response r = createRaw("{\"amount\":0,\"currency\":\"USD\"}");
-
-        r.expectError(501, "IR_00");
-        assertThat(r.message()).startsWith("`amount` 0 is not implemented");
-        assertThat(payments(merchant)).isZero();
-    }
-
     @ParameterizedTest(name = "currency {0}")
     @ValueSource(strings = {"\"XYZ\"", "\"US\"", "\"usd\"", "\"\"", "1", "\"DOLLARS\"", "\"XTS\""})
     void anUnknownCurrencyIsA400(String currency) {

@@ -100,9 +100,8 @@ public record PaymentRequest(
             throw ApiException.invalidBody("amount should not be more than " + MAX_AMOUNT);
         }
         if (amount != null && amount == 0) {
-            // The reference allows 0 for zero-auth and mandate setup, capabilities not built yet (as IR_00 above).
-            throw new ApiException(ErrorCode.IR_00, "`amount` 0 is not implemented: zero-amount payments (card "
-                    + "verification, mandate setup) are not available yet");
+            throw ApiException.invalidBody("field `amount` must be at least 1: zero-amount (mandate setup) "
+                    + "payments are not supported yet");
         }
         String currency = f.string("currency");
         if (currency != null && !Currencies.isKnown(currency)) {
