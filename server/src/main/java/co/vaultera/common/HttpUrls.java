@@ -30,10 +30,12 @@ public final class HttpUrls {
     }
 
     /**
-     * {@code url} with {@code params} added to its query, form-encoded, before any fragment; the URL itself is left
-     * as the merchant wrote it (its own percent-escapes are not encoded again).
+     * {@code url} with {@code params} added to its query, form-encoded, before any fragment. The URL keeps its own
+     * percent-escapes; characters outside ASCII, which {@link URI} accepts but an HTTP header cannot carry, are
+     * percent-encoded as UTF-8.
      */
-    public static String withQuery(String url, Map<String, String> params) {
+    public static String withQuery(String rawUrl, Map<String, String> params) {
+        String url = ascii(rawUrl);
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
@@ -42,6 +44,15 @@ public final class HttpUrls {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return base + separator + query + fragment;
+    }
+
+    private static String ascii(String url) {
+        try {
+            return new URI(url).toASCIIString();
+        } catch (URISyntaxException e) {
+            // Validated when stored (requireHttpUrl); kept as it is if that ever changes.
+            return url;
+        }
     }
 
     private static String encode(String value) {

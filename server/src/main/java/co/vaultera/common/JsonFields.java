@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JsonFields {
 
-    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{12,}");
+    /** Twelve or more digits, single spaces or dashes allowed between them: how card numbers are written. */
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9](?:[ -]?[0-9]){11,}");
 
     private final ObjectNode node;
     private final String path;
@@ -78,12 +79,13 @@ public final class JsonFields {
     }
 
     /**
-     * A key as an error may repeat it: runs of 12 or more digits (a card number sent as a key) masked, and at most
-     * 64 characters.
+     * A key as an error may repeat it: runs of 12 or more digits (a card number sent as a key, also with spaces or
+     * dashes) masked, and at most 64 characters.
      */
     public static String echoable(String key) {
         String masked = LONG_DIGIT_RUN.matcher(key).replaceAll(r -> "*".repeat(r.group().length()));
-        return masked.length() <= 64 ? masked : masked.substring(0, 64) + "…";
+        return masked.codePointCount(0, masked.length()) <= 64 ? masked
+                : masked.substring(0, masked.offsetByCodePoints(0, 64)) + "…";
     }
 
     public String string(String field) {

@@ -290,8 +290,35 @@ public class PaymentLifecycle {
                         "The processor has no record of this payment");
             }
         }
+        if (!scheduled && !newsFor(a, result)) {
+            // A merchant's look that learned nothing changes nothing, not even when the job looks next.
+            return current(m, paymentId);
+        }
         return outcomes.applySync(m, a, result, pendingCaptureAmount(m, a), scheduled)
                 .orElseGet(() -> current(m, paymentId));
+    }
+
+    /**
+     * Whether a sync's answer tells something the attempt does not say yet. For a capture or void on its way,
+     * only its effect counts: the processor still showing the authorization may mean the call has not reached
+     * it yet, and recording that would drop the call's own answer when it comes. The sync job looks only once
+     * such a call has ended ({@link PaymentSettings#firstSyncForCallStartingNow}).
+     */
+    static boolean newsFor(PaymentAttempt a, PaymentResult r) {
+        if (r == null) {
+            return false;
+        }
+        boolean moreCaptured = r.amountCaptured() != null && r.amountCaptured() > a.amountCaptured();
+        boolean stillHeld = switch (r.status()) {
+            case AUTHORIZED, PARTIALLY_AUTHORIZED, PARTIAL_CHARGED_AND_CHARGEABLE -> !moreCaptured;
+            case AUTHENTICATION_PENDING -> true;
+            default -> false;
+        };
+        if (a.status() == AttemptStatus.CAPTURE_INITIATED || a.status() == AttemptStatus.VOID_INITIATED) {
+            return !stillHeld;
+        }
+        return r.status() != a.status() || moreCaptured
+                || (r.amountCapturable() != null && r.amountCapturable() != a.amountCapturable());
     }
 
     /** The shopper came back from the processor's redirect step: let the processor finish the authorization. */
@@ -329,9 +356,9 @@ public class PaymentLifecycle {
     /**
      * A refused capture or void says the processor did not do it, not what the payment is now: the shopper may
      * have completed 3DS since the attempt was written, or an earlier capture may have landed late. So the refusal
-     * stands only while the processor still reports the status the attempt had before the call; otherwise what it
-     * reports is recorded, with the refusal's reason. If it cannot be asked, the outcome is unknown and the
-     * attempt waits for sync.
+     * stands only while the processor still reports the status and amounts the attempt had before the call;
+     * otherwise what it reports is recorded, with the refusal's reason. If it cannot be asked (often for the same
+     * reason it refused, e.g. rotated credentials), the refusal stands: it is a definite answer about this call.
      *
      * @param before  the attempt as it was before the capture or void was recorded
      * @param refused the status a refusal of this call records
@@ -343,16 +370,22 @@ public class PaymentLifecycle {
             return answer;
         }
         try {
-            return reconcile(before.status(), answer, askProcessor(account, before));
+            return reconcile(before, answer, askProcessor(account, before));
         } catch (ConnectorException e) {
-            return null;
+            return answer;
         }
     }
 
-    /** The refusal while the processor reports the attempt's earlier status, else its report with the refusal. */
-    static PaymentResult reconcile(AttemptStatus before, PaymentResult refusal, PaymentResult processorNow) {
-        return processorNow.status() == before ? refusal
-                : processorNow.withError(refusal.errorCode(), refusal.errorMessage());
+    /**
+     * The refusal while the processor reports the attempt as it was (status, and amounts where it gives them),
+     * else its report with the refusal's reason.
+     */
+    static PaymentResult reconcile(PaymentAttempt before, PaymentResult refusal, PaymentResult processorNow) {
+        boolean unchanged = processorNow.status() == before.status()
+                && (processorNow.amountCaptured() == null || processorNow.amountCaptured() == before.amountCaptured())
+                && (processorNow.amountCapturable() == null
+                    || processorNow.amountCapturable() == before.amountCapturable());
+        return unchanged ? refusal : processorNow.withError(refusal.errorCode(), refusal.errorMessage());
     }
 
     /** The intent and its active attempt as stored now. */

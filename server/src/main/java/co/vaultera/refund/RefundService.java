@@ -164,6 +164,10 @@ public class RefundService {
                         "The processor has no record of this refund");
             }
         }
+        if (!scheduled && (result == null || result.status() == RefundStatus.PENDING)) {
+            // A merchant's look that learned nothing changes nothing, not even when the job looks next.
+            return;
+        }
         settle(m, r, result, scheduled);
     }
 

@@ -87,6 +87,9 @@ class JsonFieldsTest {
                 .message().contains("unknown field `****************`");
         assertThat(JsonFields.echoable("k".repeat(100))).isEqualTo("k".repeat(64) + "…");
         assertThat(JsonFields.echoable("order_12345")).isEqualTo("order_12345");
+        assertThat(JsonFields.echoable("card 4242 4242 4242 4242")).isEqualTo("card *******************");
+        assertThat(JsonFields.echoable("x5105-1051-0510-5100")).isEqualTo("x*******************");
+        assertThat(JsonFields.echoable("😀".repeat(70))).isEqualTo("😀".repeat(64) + "…");
     }
 
     @Test

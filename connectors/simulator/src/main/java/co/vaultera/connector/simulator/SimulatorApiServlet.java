@@ -81,6 +81,9 @@ public class SimulatorApiServlet extends HttpServlet {
         Answer answer;
         try {
             answer = route(request);
+        } catch (MethodNotAllowed e) {
+            response.setHeader("Allow", e.allowed);
+            answer = Answer.json(e.httpStatus(), SimulatorJson.error(e.code(), e.getMessage()));
         } catch (SimulatorException e) {
             answer = Answer.json(e.httpStatus(), SimulatorJson.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -247,15 +250,27 @@ public class SimulatorApiServlet extends HttpServlet {
         return segments;
     }
 
-    /** Answers {@code method} if it is one of {@code allowed}, else refuses with 405. */
+    /** Answers {@code method} if it is one of {@code allowed}, else refuses with 405 and an Allow header. */
     private static String method(String method, String... allowed) {
         for (String candidate : allowed) {
             if (candidate.equals(method)) {
                 return method;
             }
         }
-        throw new SimulatorException(405, "method_not_allowed", method + " is not allowed here; use "
-                + String.join(" or ", allowed));
+        throw new MethodNotAllowed(method, allowed);
+    }
+
+    /** A 405, which carries the methods the route takes for its {@code Allow} header. */
+    private static final class MethodNotAllowed extends SimulatorException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String allowed;
+
+        MethodNotAllowed(String method, String... allowed) {
+            super(405, "method_not_allowed", method + " is not allowed here; use " + String.join(" or ", allowed));
+            this.allowed = String.join(", ", allowed);
+        }
     }
 
     private static SimulatorException noRoute() {

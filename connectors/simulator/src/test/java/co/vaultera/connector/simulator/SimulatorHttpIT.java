@@ -228,6 +228,7 @@ class SimulatorHttpIT {
         assertThat(tooDeep.statusCode()).isEqualTo(404);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.body()).contains("\"code\":\"method_not_allowed\"");
+        assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET");
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(badJson.body()).contains("\"code\":\"invalid_json\"");
         assertThat(notAnObject.statusCode()).isEqualTo(400);
