@@ -262,7 +262,19 @@ public class PaymentLifecycle {
         if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.SYNC) || intent.activeAttemptId() == null) {
             return current(m, paymentId);
         }
-        return syncAttempt(m, paymentId, intent.activeAttemptId(), false);
+        return sync(m, payments.findAttempt(m.merchantId(), intent.activeAttemptId())
+                .orElseThrow(PaymentLifecycle::notFound), false);
+    }
+
+    /**
+     * The sync job's look at an attempt it claimed. Skipped if the attempt was written since the claim (the job
+     * works through its claims one by one): a capture or void may have started meanwhile, whose call must end
+     * before anyone takes the processor's view for its outcome; that write scheduled its own look.
+     */
+    public void syncDue(MerchantContext m, PaymentRepository.DueAttempt due) {
+        payments.findAttempt(m.merchantId(), due.attemptId())
+                .filter(a -> a.modifiedAt().equals(due.modifiedAt()))
+                .ifPresent(a -> sync(m, a, true));
     }
 
     /**
@@ -271,8 +283,8 @@ public class PaymentLifecycle {
      * @param scheduled whether the sync job asks (its looks are counted and end; a merchant's force_sync is
      *                  answered without using them up)
      */
-    public Applied syncAttempt(MerchantContext m, String paymentId, String attemptId, boolean scheduled) {
-        PaymentAttempt a = payments.findAttempt(m.merchantId(), attemptId).orElseThrow(PaymentLifecycle::notFound);
+    private Applied sync(MerchantContext m, PaymentAttempt a, boolean scheduled) {
+        String paymentId = a.paymentId();
         PaymentResult result;
         try {
             result = askProcessor(accounts.forAttempt(m, a.merchantConnectorId()), a);
@@ -342,6 +354,10 @@ public class PaymentLifecycle {
                 return current(m, paymentId);
             }
             result = PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
+        }
+        if (!newsFor(a, result)) {
+            // The shopper came back before finishing (or again): nothing to write, the job's schedule stands.
+            return current(m, paymentId);
         }
         return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0)
                 .orElseGet(() -> current(m, paymentId));
@@ -444,13 +460,14 @@ public class PaymentLifecycle {
                 "The payment with the specified payment_id already exists in our records");
     }
 
+    /** The attempt in {@code status}; a status that starts a processor call gets a fresh set of sync looks. */
     private static PaymentAttempt withStatus(PaymentAttempt a, AttemptStatus status) {
         return new PaymentAttempt(a.attemptId(), a.paymentId(), status, a.connector(), a.merchantConnectorId(),
                 a.amount(), a.currency(), a.captureMethod(), a.authenticationType(),
                 status == AttemptStatus.VOIDED ? 0 : a.amountCapturable(), a.amountCaptured(),
                 a.connectorTransactionId(), a.redirectUrl(), a.errorCode(), a.errorMessage(),
-                a.networkTransactionId(), a.paymentMethod(), a.paymentMethodType(), a.syncCount(), a.createdAt(),
-                Timestamps.now());
+                a.networkTransactionId(), a.paymentMethod(), a.paymentMethodType(),
+                PaymentTransitions.awaitsProcessor(status) ? 0 : a.syncCount(), a.createdAt(), Timestamps.now());
     }
 
     static CaptureMethod captureMethod(String wire) {

@@ -278,7 +278,8 @@ public class PaymentRepository {
     }
 
     /** An attempt the sync job claimed: whose it is and which payment. */
-    public record DueAttempt(String merchantId, String paymentId, String attemptId) {
+    /** An attempt claimed for a sync, with its {@code modified_at} at the claim. */
+    public record DueAttempt(String merchantId, String paymentId, String attemptId, Instant modifiedAt) {
     }
 
     /**
@@ -292,10 +293,11 @@ public class PaymentRepository {
                                  where next_sync_at <= now() order by next_sync_at limit ?
                                    for update skip locked) due
                          where a.merchant_id = due.merchant_id and a.attempt_id = due.attempt_id
-                        returning a.merchant_id, a.payment_id, a.attempt_id
+                        returning a.merchant_id, a.payment_id, a.attempt_id, a.modified_at
                         """)
                 .params(ts(leaseUntil), limit)
-                .query((rs, i) -> new DueAttempt(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> new DueAttempt(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
     }
 
     /** The wire names of the attempt statuses the sync job must keep asking about. */

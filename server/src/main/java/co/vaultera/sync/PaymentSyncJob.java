@@ -43,7 +43,7 @@ public class PaymentSyncJob {
         for (DueAttempt d : due) {
             try {
                 merchants.context(d.merchantId())
-                        .ifPresent(m -> lifecycle.syncAttempt(m, d.paymentId(), d.attemptId(), true));
+                        .ifPresent(m -> lifecycle.syncDue(m, d));
             } catch (RuntimeException e) {
                 // One bad attempt must not starve the others; its lease expires and it is tried again.
                 log.warn("sync of attempt {} failed: {}", d.attemptId(), e.toString());

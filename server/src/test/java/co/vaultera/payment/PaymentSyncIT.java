@@ -2,9 +2,13 @@ package co.vaultera.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vaultera.apikey.ApiKeyService;
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import co.vaultera.web.auth.MerchantContext;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +19,12 @@ import tools.jackson.databind.JsonNode;
  * about 3 s (written before the call as timeout + first delay, then set to 1 s after the unknown outcome).
  */
 class PaymentSyncIT extends PaymentTestSupport {
+
+    @Autowired
+    private PaymentLifecycle lifecycle;
+
+    @Autowired
+    private ApiKeyService apiKeys;
 
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
@@ -195,5 +205,46 @@ class PaymentSyncIT extends PaymentTestSupport {
                 .expect(200).json();
         assertThat(status(captured)).isEqualTo("succeeded");
         assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aCaptureAfterEarlierSyncLooksGetsLooksOfItsOwn() {
+        TestMerchant m = newMerchant();
+        String mca = addConnector(m, null).get("merchant_connector_id").stringValue();
+        JsonNode p = create(m, body(1000, "manual", VISA, true));
+        // The attempt used up its looks earlier (say, a long 3DS wait that the job watched until it parked).
+        jdbc.sql("update payment_attempt set sync_count = 4 where merchant_id = ? and attempt_id = ?")
+                .params(m.merchantId(), attempt(id(p), 1)).update();
+        setSimulator(m, mca, "{\"fault\":\"processor_error\"}");
+
+        assertThat(status(post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
+                .expect(200).json())).isEqualTo("processing");
+        setSimulator(m, mca, "{}");
+
+        // Not parked: the job settles the capture that met the processor error.
+        assertThat(status(await(m, id(p), SETTLE, r -> !"processing".equals(status(r)))))
+                .isEqualTo("requires_capture");
+    }
+
+    @Test
+    void theSyncJobSkipsAClaimedAttemptThatWasWrittenSinceItsClaim() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode p = create(m, body(1000, "manual", VISA, true));
+        MerchantContext context = apiKeys.authenticate(m.apiKey()).orElseThrow();
+        Instant written = jdbc.sql("select modified_at from payment_attempt where merchant_id = ? and attempt_id = ?")
+                .params(m.merchantId(), attempt(id(p), 1)).query(java.sql.Timestamp.class).single().toInstant();
+
+        lifecycle.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
+                written.minusMillis(1)));
+        assertThat(syncCount(m, id(p))).as("a stale claim asks nothing").isZero();
+
+        lifecycle.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
+                written));
+        assertThat(syncCount(m, id(p))).as("a current claim is a counted look").isOne();
+    }
+
+    private int syncCount(TestMerchant m, String paymentId) {
+        return jdbc.sql("select sync_count from payment_attempt where merchant_id = ? and attempt_id = ?")
+                .params(m.merchantId(), attempt(paymentId, 1)).query(Integer.class).single();
     }
 }
