@@ -302,35 +302,12 @@ public class PaymentLifecycle {
                         "The processor has no record of this payment");
             }
         }
-        if (!scheduled && !newsFor(a, result)) {
+        if (!scheduled && !SyncRules.newsFor(a, result)) {
             // A merchant's look that learned nothing changes nothing, not even when the job looks next.
             return current(m, paymentId);
         }
         return outcomes.applySync(m, a, result, pendingCaptureAmount(m, a), scheduled)
                 .orElseGet(() -> current(m, paymentId));
-    }
-
-    /**
-     * Whether a sync's answer tells something the attempt does not say yet. For a capture or void on its way,
-     * only its effect counts: the processor still showing the authorization may mean the call has not reached
-     * it yet, and recording that would drop the call's own answer when it comes. The sync job looks only once
-     * such a call has ended ({@link PaymentSettings#firstSyncForCallStartingNow}).
-     */
-    static boolean newsFor(PaymentAttempt a, PaymentResult r) {
-        if (r == null) {
-            return false;
-        }
-        boolean moreCaptured = r.amountCaptured() != null && r.amountCaptured() > a.amountCaptured();
-        boolean stillHeld = switch (r.status()) {
-            case AUTHORIZED, PARTIALLY_AUTHORIZED, PARTIAL_CHARGED_AND_CHARGEABLE -> !moreCaptured;
-            case AUTHENTICATION_PENDING -> true;
-            default -> false;
-        };
-        if (a.status() == AttemptStatus.CAPTURE_INITIATED || a.status() == AttemptStatus.VOID_INITIATED) {
-            return !stillHeld;
-        }
-        return r.status() != a.status() || moreCaptured
-                || (r.amountCapturable() != null && r.amountCapturable() != a.amountCapturable());
     }
 
     /** The shopper came back from the processor's redirect step: let the processor finish the authorization. */
@@ -355,7 +332,7 @@ public class PaymentLifecycle {
             }
             result = PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
         }
-        if (!newsFor(a, result)) {
+        if (!SyncRules.newsFor(a, result)) {
             // The shopper came back before finishing (or again): nothing to write, the job's schedule stands.
             return current(m, paymentId);
         }
@@ -386,22 +363,10 @@ public class PaymentLifecycle {
             return answer;
         }
         try {
-            return reconcile(before, answer, askProcessor(account, before));
+            return SyncRules.reconcile(before, answer, askProcessor(account, before));
         } catch (ConnectorException e) {
             return answer;
         }
-    }
-
-    /**
-     * The refusal while the processor reports the attempt as it was (status, and amounts where it gives them),
-     * else its report with the refusal's reason.
-     */
-    static PaymentResult reconcile(PaymentAttempt before, PaymentResult refusal, PaymentResult processorNow) {
-        boolean unchanged = processorNow.status() == before.status()
-                && (processorNow.amountCaptured() == null || processorNow.amountCaptured() == before.amountCaptured())
-                && (processorNow.amountCapturable() == null
-                    || processorNow.amountCapturable() == before.amountCapturable());
-        return unchanged ? refusal : processorNow.withError(refusal.errorCode(), refusal.errorMessage());
     }
 
     /** The intent and its active attempt as stored now. */

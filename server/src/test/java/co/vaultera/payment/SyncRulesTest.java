@@ -8,10 +8,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a refused capture or void records given the processor's own view ({@link PaymentLifecycle#reconcile}), and
- * which answers of a merchant's force_sync are news ({@link PaymentLifecycle#newsFor}).
+ * What a refused capture or void records given the processor's own view ({@link SyncRules#reconcile}), and
+ * which answers of a merchant's force_sync are news ({@link SyncRules#newsFor}).
  */
-class RefusalReconciliationTest {
+class SyncRulesTest {
 
     private static final PaymentResult VOID_REFUSED = PaymentResult.of(AttemptStatus.VOID_FAILED, null)
             .withError("payment_unexpected_state", "Payment is succeeded");
@@ -26,7 +26,7 @@ class RefusalReconciliationTest {
     void theRefusalStandsWhileTheProcessorStillReportsWhatTheAttemptWas() {
         PaymentResult now = PaymentResult.of(AttemptStatus.AUTHORIZED, "sim_1").withAmounts(0, 1000);
 
-        assertThat(PaymentLifecycle.reconcile(attempt(AttemptStatus.AUTHORIZED, 0, 1000), VOID_REFUSED, now))
+        assertThat(SyncRules.reconcile(attempt(AttemptStatus.AUTHORIZED, 0, 1000), VOID_REFUSED, now))
                 .isSameAs(VOID_REFUSED);
     }
 
@@ -34,7 +34,7 @@ class RefusalReconciliationTest {
     void whatTheProcessorReportsIsRecordedWithTheRefusalWhenThePaymentMovedMeanwhile() {
         PaymentResult now = PaymentResult.of(AttemptStatus.CHARGED, "sim_1").withAmounts(1000, 0);
 
-        PaymentResult recorded = PaymentLifecycle.reconcile(attempt(AttemptStatus.AUTHENTICATION_PENDING, 0, 0),
+        PaymentResult recorded = SyncRules.reconcile(attempt(AttemptStatus.AUTHENTICATION_PENDING, 0, 0),
                 VOID_REFUSED, now);
 
         assertThat(recorded.status()).isEqualTo(AttemptStatus.CHARGED);
@@ -49,7 +49,7 @@ class RefusalReconciliationTest {
         PaymentResult now = PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE, "sim_1")
                 .withAmounts(600, 400);
 
-        PaymentResult recorded = PaymentLifecycle.reconcile(
+        PaymentResult recorded = SyncRules.reconcile(
                 attempt(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE, 400, 600), VOID_REFUSED, now);
 
         assertThat(recorded.amountCaptured()).isEqualTo(600);
@@ -60,14 +60,14 @@ class RefusalReconciliationTest {
     void aForceSyncDuringACaptureRecordsOnlyTheCapturesEffect() {
         PaymentAttempt capturing = attempt(AttemptStatus.CAPTURE_INITIATED, 400, 600);
 
-        assertThat(PaymentLifecycle.newsFor(capturing, PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE,
+        assertThat(SyncRules.newsFor(capturing, PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE,
                 "sim_1").withAmounts(400, 600))).as("the capture has not reached the processor yet").isFalse();
-        assertThat(PaymentLifecycle.newsFor(capturing, PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE,
+        assertThat(SyncRules.newsFor(capturing, PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE,
                 "sim_1").withAmounts(700, 300))).isTrue();
-        assertThat(PaymentLifecycle.newsFor(capturing, PaymentResult.of(AttemptStatus.CHARGED, "sim_1"))).isTrue();
-        assertThat(PaymentLifecycle.newsFor(attempt(AttemptStatus.VOID_INITIATED, 0, 1000),
+        assertThat(SyncRules.newsFor(capturing, PaymentResult.of(AttemptStatus.CHARGED, "sim_1"))).isTrue();
+        assertThat(SyncRules.newsFor(attempt(AttemptStatus.VOID_INITIATED, 0, 1000),
                 PaymentResult.of(AttemptStatus.AUTHORIZED, "sim_1"))).isFalse();
-        assertThat(PaymentLifecycle.newsFor(attempt(AttemptStatus.VOID_INITIATED, 0, 1000),
+        assertThat(SyncRules.newsFor(attempt(AttemptStatus.VOID_INITIATED, 0, 1000),
                 PaymentResult.of(AttemptStatus.VOIDED, "sim_1"))).isTrue();
     }
 
@@ -75,9 +75,9 @@ class RefusalReconciliationTest {
     void aForceSyncThatFindsTheAttemptAsStoredOrNothingAtAllIsNoNews() {
         PaymentAttempt waiting = attempt(AttemptStatus.AUTHENTICATION_PENDING, 0, 0);
 
-        assertThat(PaymentLifecycle.newsFor(waiting, null)).isFalse();
-        assertThat(PaymentLifecycle.newsFor(waiting, PaymentResult.of(AttemptStatus.AUTHENTICATION_PENDING, "sim_1")))
+        assertThat(SyncRules.newsFor(waiting, null)).isFalse();
+        assertThat(SyncRules.newsFor(waiting, PaymentResult.of(AttemptStatus.AUTHENTICATION_PENDING, "sim_1")))
                 .isFalse();
-        assertThat(PaymentLifecycle.newsFor(waiting, PaymentResult.of(AttemptStatus.CHARGED, "sim_1"))).isTrue();
+        assertThat(SyncRules.newsFor(waiting, PaymentResult.of(AttemptStatus.CHARGED, "sim_1"))).isTrue();
     }
 }
