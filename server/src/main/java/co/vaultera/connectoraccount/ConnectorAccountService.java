@@ -7,6 +7,7 @@ import co.vaultera.common.RecentCache;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.ConnectorRegistry;
 import co.vaultera.connector.spi.ConnectorAccount;
+import co.vaultera.connector.spi.ConnectorException;
 import co.vaultera.connectoraccount.api.ConnectorAccountRequest;
 import co.vaultera.connectoraccount.api.ConnectorAccountRequest.AuthDetails;
 import co.vaultera.connectoraccount.api.ConnectorAccountResponse;
@@ -64,6 +65,7 @@ public class ConnectorAccountService {
                 req.paymentMethodsEnabled(), req.metadata(), req.webhookDetails(), req.businessCountry(),
                 req.businessLabel(), req.businessSubLabel(), req.status() != null ? req.status() : "active",
                 Timestamps.now());
+        checkWithConnector(record);
         try {
             accounts.insert(merchant.dataKey(), record);
         } catch (DuplicateKeyException e) {
@@ -94,6 +96,7 @@ public class ConnectorAccountService {
                 or(req.metadata(), c.metadata()), or(req.webhookDetails(), c.webhookDetails()),
                 or(req.businessCountry(), c.businessCountry()), or(req.businessLabel(), c.businessLabel()),
                 or(req.businessSubLabel(), c.businessSubLabel()), or(req.status(), c.status()), c.createdAt());
+        checkWithConnector(updated);
         try {
             accounts.update(merchant.dataKey(), updated);
         } catch (DuplicateKeyException e) {
@@ -148,6 +151,17 @@ public class ConnectorAccountService {
     /** After a change is committed: this node's payments route over the accounts as they are now. */
     private void changed(MerchantContext merchant) {
         routing.evictIf((merchantId, cached) -> merchantId.equals(merchant.merchantId()));
+    }
+
+    /** The connector's own check of the account's settings; its refusal is a 400 naming the setting. */
+    private void checkWithConnector(ConnectorAccountRecord a) {
+        registry.find(a.connectorName()).ifPresent(connector -> {
+            try {
+                connector.checkAccount(routable(a).account());
+            } catch (ConnectorException e) {
+                throw ApiException.invalidBody(e.getMessage());
+            }
+        });
     }
 
     private RoutableAccount routable(ConnectorAccountRecord a) {

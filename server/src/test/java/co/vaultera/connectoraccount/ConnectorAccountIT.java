@@ -130,6 +130,19 @@ class ConnectorAccountIT extends ApiTestSupport {
         assertThat(create("adyen_test").get("connector_label").stringValue()).isEqualTo("adyen_test_default");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"latency_ms\":-5}", "{\"latency_ms\":\"fast\"}", "{\"fault\":\"meteor\"}", "[1]"})
+    void simulatorSettingsThatEveryCallWouldRefuseAreA400WhenTheAccountIsSaved(String settings) {
+        String withSettings = body("stripe_test", secret).replace("{\"latency_ms\":0}", settings);
+        Response created = post(path(), merchant.apiKey(), withSettings);
+        created.expectError(400, "IR_06");
+        assertThat(created.message()).contains("metadata.simulator");
+
+        String id = createId();
+        post(path(id), merchant.apiKey(), "{\"metadata\":{\"simulator\":" + settings + "}}").expectError(400, "IR_06");
+        assertThat(fetch(id).get("metadata").toString()).isEqualTo("{\"simulator\":{\"latency_ms\":0}}");
+    }
+
     @Test
     void createKeepsALabelThatIsSent() {
         String label = unique("label");

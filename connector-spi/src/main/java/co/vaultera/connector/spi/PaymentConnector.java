@@ -26,6 +26,15 @@ public interface PaymentConnector {
     String name();
 
     /**
+     * Checks an account's settings (credentials' shape, connector-specific metadata) when the merchant saves it, so
+     * a mistake is a 400 then instead of a refused payment later. Calls no processor. By default accepts all.
+     *
+     * @throws ConnectorException with {@link ConnectorError#INVALID_REQUEST} and a message naming the setting
+     */
+    default void checkAccount(ConnectorAccount account) {
+    }
+
+    /**
      * Authorizes a card payment, capturing it at once for {@link CaptureMethod#AUTOMATIC}.
      *
      * @throws ConnectorException when no definite answer was obtained

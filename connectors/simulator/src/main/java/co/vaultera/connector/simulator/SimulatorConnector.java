@@ -92,6 +92,12 @@ public final class SimulatorConnector implements PaymentConnector {
         return name;
     }
 
+    /** Refuses simulator settings in the metadata that every call would refuse. */
+    @Override
+    public void checkAccount(ConnectorAccount account) {
+        simulationHeaders(account);
+    }
+
     @Override
     public PaymentResult authorize(AuthorizeRequest request) {
         String captureMethod = switch (request.captureMethod()) {
