@@ -352,6 +352,7 @@ public class PaymentLifecycle {
      * stands only while the processor still reports the status and amounts the attempt had before the call;
      * otherwise what it reports is recorded, with the refusal's reason. If it cannot be asked (often for the same
      * reason it refused, e.g. rotated credentials), the refusal stands: it is a definite answer about this call.
+     * A payment waiting for its shopper keeps waiting in both cases ({@link SyncRules#reconcile}).
      *
      * @param before  the attempt as it was before the capture or void was recorded
      * @param refused the status a refusal of this call records
@@ -365,7 +366,7 @@ public class PaymentLifecycle {
         try {
             return SyncRules.reconcile(before, answer, askProcessor(account, before));
         } catch (ConnectorException e) {
-            return answer;
+            return SyncRules.refusalUnchecked(before, answer);
         }
     }
 

@@ -34,13 +34,29 @@ final class SyncRules {
 
     /**
      * The refusal while the processor reports the attempt as it was (status, and amounts where it gives them),
-     * else its report with the refusal's reason.
+     * else its report with the refusal's reason. A payment waiting for its shopper is the exception: a refused
+     * void leaves the challenge open at the processor, so it keeps waiting (and being synced) rather than failing.
      */
     static PaymentResult reconcile(PaymentAttempt before, PaymentResult refusal, PaymentResult processorNow) {
         boolean unchanged = processorNow.status() == before.status()
                 && (processorNow.amountCaptured() == null || processorNow.amountCaptured() == before.amountCaptured())
                 && (processorNow.amountCapturable() == null
                     || processorNow.amountCapturable() == before.amountCapturable());
-        return unchanged ? refusal : processorNow.withError(refusal.errorCode(), refusal.errorMessage());
+        if (unchanged && before.status() != AttemptStatus.AUTHENTICATION_PENDING) {
+            return refusal;
+        }
+        return processorNow.withError(refusal.errorCode(), refusal.errorMessage());
+    }
+
+    /**
+     * What a refused capture or void records when the processor cannot be asked about it: the refusal, except for
+     * a payment waiting for its shopper, which keeps waiting (see {@link #reconcile}).
+     */
+    static PaymentResult refusalUnchecked(PaymentAttempt before, PaymentResult refusal) {
+        if (before.status() != AttemptStatus.AUTHENTICATION_PENDING) {
+            return refusal;
+        }
+        return PaymentResult.of(AttemptStatus.AUTHENTICATION_PENDING, before.connectorTransactionId())
+                .withError(refusal.errorCode(), refusal.errorMessage());
     }
 }

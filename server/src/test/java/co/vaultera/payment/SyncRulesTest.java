@@ -80,4 +80,21 @@ class SyncRulesTest {
                 .isFalse();
         assertThat(SyncRules.newsFor(waiting, PaymentResult.of(AttemptStatus.CHARGED, "sim_1"))).isTrue();
     }
+
+    @Test
+    void aRefusedVoidOfAPaymentWaitingForItsShopperLeavesItWaitingWithTheRefusal() {
+        PaymentAttempt waiting = attempt(AttemptStatus.AUTHENTICATION_PENDING, 0, 0);
+        PaymentResult stillWaiting = PaymentResult.of(AttemptStatus.AUTHENTICATION_PENDING, "sim_1");
+
+        PaymentResult checked = SyncRules.reconcile(waiting, VOID_REFUSED, stillWaiting);
+        PaymentResult unchecked = SyncRules.refusalUnchecked(waiting, VOID_REFUSED);
+
+        for (PaymentResult recorded : new PaymentResult[] {checked, unchecked}) {
+            assertThat(recorded.status()).isEqualTo(AttemptStatus.AUTHENTICATION_PENDING);
+            assertThat(recorded.connectorTransactionId()).isEqualTo("sim_1");
+            assertThat(recorded.errorCode()).isEqualTo("payment_unexpected_state");
+        }
+        assertThat(SyncRules.refusalUnchecked(attempt(AttemptStatus.AUTHORIZED, 0, 1000), VOID_REFUSED))
+                .isSameAs(VOID_REFUSED);
+    }
 }
