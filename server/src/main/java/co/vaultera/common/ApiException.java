@@ -34,6 +34,17 @@ public class ApiException extends RuntimeException {
         return status.is5xxServerError() && status != HttpStatus.NOT_IMPLEMENTED ? "api" : "invalid_request";
     }
 
+    /**
+     * A capability the reference defines and this switch does not offer (mandates, wallets, payment links, …): the
+     * reference's code for it, 501 IR_00, with what to do instead. A final answer, not a failure of the request.
+     *
+     * @param what the field or route asked for, as the merchant wrote it
+     * @param why  what the switch offers instead, or why it cannot
+     */
+    public static ApiException unsupported(String what, String why) {
+        return new ApiException(ErrorCode.IR_00, "`" + what + "` is not supported by this switch: " + why);
+    }
+
     public static ApiException invalidBody(String message) {
         return new ApiException(ErrorCode.IR_06, "Json deserialize error: " + message);
     }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The reference's {@code PaymentsRequest} rejects unknown fields, at the top and in every nested object, on create,
  * update and confirm; so does capture. Each refusal is 400 IR_06 naming the field, and changes nothing. A field the
- * reference knows but whose capability is not built yet (mandates, saved methods, routing rules, payment links) is a
- * 501 IR_00 that says so, unless it is sent as {@code null}.
+ * reference knows but whose capability this switch does not offer (mandates, saved methods, routing rules, payment
+ * links) is a 501 IR_00 that says so, unless it is sent as {@code null}.
  */
 class PaymentUnknownFieldsIT extends PaymentTestSupport {
 
@@ -137,8 +137,8 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
         assertUnchanged(id);
     }
 
-    /** Reference fields of capabilities not built yet, each with a value that would ask for it. */
-    static Stream<Arguments> notImplementedFields() {
+    /** Reference fields of capabilities this switch does not offer, each with a value that would ask for it. */
+    static Stream<Arguments> unsupportedFields() {
         return Stream.of(
                 Arguments.of("capture_on", "\"2030-01-01T00:00:00Z\""),
                 Arguments.of("payment_token", "\"token_1234\""),
@@ -154,18 +154,18 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
     }
 
     @ParameterizedTest(name = "create with {0}")
-    @MethodSource("notImplementedFields")
-    void aReferenceFieldOfACapabilityNotBuiltYetIsA501NamingItAndStoresNothing(String field, String value) {
+    @MethodSource("unsupportedFields")
+    void aReferenceFieldOfACapabilityNotOfferedIsA501NamingItAndStoresNothing(String field, String value) {
         Response r = post("/payments", merchant.apiKey(),
                 "{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,\"" + field + "\":" + value + "}");
         r.expectError(501, "IR_00");
-        assertThat(r.message()).startsWith("`" + field + "` is not implemented: ");
+        assertThat(r.message()).startsWith("`" + field + "` is not supported by this switch: ");
         assertThat(payments(merchant)).isZero();
     }
 
     @ParameterizedTest(name = "confirm with {0}")
-    @MethodSource("notImplementedFields")
-    void aConfirmWithAFieldOfACapabilityNotBuiltYetChargesNothing(String field, String value) {
+    @MethodSource("unsupportedFields")
+    void aConfirmWithAFieldOfACapabilityNotOfferedChargesNothing(String field, String value) {
         String id = unconfirmed();
         post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"" + field + "\":" + value + "}")
                 .expectError(501, "IR_00");
@@ -173,27 +173,27 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
     }
 
     @ParameterizedTest(name = "create with {0}: null")
-    @MethodSource("notImplementedFields")
-    void aFieldOfACapabilityNotBuiltYetSentAsNullAsksForNothingAndIsIgnored(String field, String value) {
+    @MethodSource("unsupportedFields")
+    void aFieldOfACapabilityNotOfferedSentAsNullAsksForNothingAndIsIgnored(String field, String value) {
         JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\",\"confirm\":true,\"" + field
                 + "\":null," + card(VISA) + "}");
         assertThat(status(p)).isEqualTo("succeeded");
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("unbuiltRoutes")
-    void aReferenceRouteWhoseCapabilityIsNotBuiltAnswers501AndChangesNothing(String method, String path,
+    @MethodSource("unsupportedRoutes")
+    void aReferenceRouteOfACapabilityNotOfferedAnswers501AndChangesNothing(String method, String path,
                                                                               String name) {
         String id = unconfirmed();
         String url = path.replace("{id}", id);
         Response r = "GET".equals(method) ? get(url, merchant.apiKey()) : post(url, merchant.apiKey(), "{}");
 
         r.expectError(501, "IR_00");
-        assertThat(r.message()).startsWith("`" + name + "` is not implemented: ");
+        assertThat(r.message()).startsWith("`" + name + "` is not supported by this switch: ");
         assertUnchanged(id);
     }
 
-    static Stream<Arguments> unbuiltRoutes() {
+    static Stream<Arguments> unsupportedRoutes() {
         return Stream.of(
                 Arguments.of("POST", "/payments/session_tokens", "session_tokens"),
                 Arguments.of("POST", "/payments/{id}/post_session_tokens", "session_tokens"),
@@ -210,7 +210,7 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
     }
 
     @Test
-    void anUnbuiltRouteStillNeedsTheApiKey() {
+    void anUnsupportedRouteStillNeedsTheApiKey() {
         post("/payments/session_tokens", "snd_wrong_key", "{}").expectError(401, "IR_01");
     }
 }

@@ -60,12 +60,12 @@ public record PaymentRequest(
     private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm",
             "session_expiry"));
     /**
-     * Reference fields of capabilities outside this switch's scope so far (mandates, saved methods, scheduled
-     * capture, routing rules, payment links), with what to tell a merchant who sends one. Answered with the
-     * reference's own code for them (501 IR_00) rather than as unknown fields; sent as {@code null} they ask for
-     * nothing and are ignored, as SDKs that send every field do.
+     * Reference fields of capabilities this switch does not offer (mandates, saved methods, scheduled capture,
+     * routing rules, payment links), with what to tell a merchant who sends one. Answered with the reference's own
+     * code for them (501 IR_00, {@link ApiException#unsupported}) rather than as unknown fields; sent as
+     * {@code null} they ask for nothing and are ignored, as SDKs that send every field do.
      */
-    private static final Map<String, String> NOT_IMPLEMENTED = notImplemented();
+    private static final Map<String, String> UNSUPPORTED_FIELDS = unsupportedFields();
     private static final Set<String> CAPTURE_METHODS =
             Set.of("automatic", "manual", "manual_multiple", "scheduled", "sequential_automatic");
     private static final Set<String> AUTH_TYPES = Set.of("three_ds", "no_three_ds");
@@ -84,14 +84,12 @@ public record PaymentRequest(
             case CONFIRM -> CONFIRM_FIELDS;
         };
         JsonFields f = JsonFields.body(body);
-        for (Map.Entry<String, String> field : NOT_IMPLEMENTED.entrySet()) {
+        for (Map.Entry<String, String> field : UNSUPPORTED_FIELDS.entrySet()) {
             if (f.has(field.getKey())) {
-                // Worded as the reference's IR_00 message ("{x} is not implemented"), which clients match on.
-                throw new ApiException(ErrorCode.IR_00, "`" + field.getKey() + "` is not implemented: "
-                        + field.getValue());
+                throw ApiException.unsupported(field.getKey(), field.getValue());
             }
         }
-        f.rejectUnknown(allowed, NOT_IMPLEMENTED.keySet());
+        f.rejectUnknown(allowed, UNSUPPORTED_FIELDS.keySet());
         Long amount = f.integer("amount");
         if (amount != null && (amount < 0)) {
             throw ApiException.invalidBody("invalid value for field `amount`: expected a positive integer");
@@ -309,17 +307,17 @@ public record PaymentRequest(
         return out;
     }
 
-    private static Map<String, String> notImplemented() {
+    private static Map<String, String> unsupportedFields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("capture_on", "scheduled capture is not available; capture through the capture API");
-        fields.put("payment_token", "saved payment methods are not available yet; send payment_method_data");
-        String recurring = "mandates and recurring payments are not available yet";
+        fields.put("capture_on", "there is no scheduled capture; capture through POST /payments/{id}/capture");
+        fields.put("payment_token", "there are no saved payment methods; send payment_method_data");
+        String recurring = "there are no mandates or recurring payments; each payment carries its card";
         for (String field : List.of("off_session", "customer_acceptance", "mandate_data", "mandate_id",
                 "recurring_details", "payment_type")) {
             fields.put(field, recurring);
         }
-        fields.put("routing", "routing rules are not available yet; list the connectors to try in `connector`");
-        fields.put("payment_link", "payment links are not available yet");
+        fields.put("routing", "there are no routing rules; list the connectors to try in `connector`");
+        fields.put("payment_link", "there are no payment links; collect the card and send payment_method_data");
         return Collections.unmodifiableMap(fields);
     }
 
