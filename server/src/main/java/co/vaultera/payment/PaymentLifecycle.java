@@ -4,6 +4,7 @@ import co.vaultera.common.ApiException;
 import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.ConnectorRegistry;
+import co.vaultera.connector.ProcessorReferences;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.connector.spi.AuthenticationType;
 import co.vaultera.connector.spi.AuthorizeRequest;
@@ -144,8 +145,8 @@ public class PaymentLifecycle {
         PaymentIntent intent = s.intent();
         String paymentId = intent.paymentId();
         PaymentResult result = call(s.account(), AttemptStatus.FAILURE, c -> c.authorize(new AuthorizeRequest(
-                s.account().account(), paymentId, s.attempt().attemptId(), intent.amount(), intent.currency(),
-                captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
+                s.account().account(), paymentId, reference(m, s.attempt().attemptId()), intent.amount(),
+                intent.currency(), captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
         return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0)
@@ -202,10 +203,10 @@ public class PaymentLifecycle {
         });
         PaymentAttempt a = c.attempt();
         RoutableAccount account = c.account();
-        PaymentResult result = reconciled(account, a, AttemptStatus.CAPTURE_FAILED, call(account,
+        PaymentResult result = reconciled(m, account, a, AttemptStatus.CAPTURE_FAILED, call(account,
                 AttemptStatus.CAPTURE_FAILED, conn -> conn.capture(new CaptureRequest(account.account(), paymentId,
-                        a.attemptId(), c.captureId(), a.connectorTransactionId(), c.amount(), a.amount(),
-                        a.currency(), captureMethod(a.captureMethod())))));
+                        reference(m, a.attemptId()), reference(m, c.captureId()), a.connectorTransactionId(),
+                        c.amount(), a.amount(), a.currency(), captureMethod(a.captureMethod())))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount())
                 .orElseGet(() -> current(m, paymentId));
     }
@@ -249,9 +250,9 @@ public class PaymentLifecycle {
         }
         PaymentAttempt a = v.attempt();
         RoutableAccount account = v.account();
-        PaymentResult result = reconciled(account, a, AttemptStatus.VOID_FAILED, call(account,
+        PaymentResult result = reconciled(m, account, a, AttemptStatus.VOID_FAILED, call(account,
                 AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
-                        a.attemptId(), a.connectorTransactionId(), reason))));
+                        reference(m, a.attemptId()), a.connectorTransactionId(), reason))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0)
                 .orElseGet(() -> current(m, paymentId));
     }
@@ -287,7 +288,7 @@ public class PaymentLifecycle {
         String paymentId = a.paymentId();
         PaymentResult result;
         try {
-            result = askProcessor(accounts.forAttempt(m, a.merchantConnectorId()), a);
+            result = askProcessor(m, accounts.forAttempt(m, a.merchantConnectorId()), a);
         } catch (ApiException accountDeleted) {
             // Nobody can ask that processor any more. The outcome stays unknown (a payment is never failed for want
             // of an answer) and the job's looks run out and park the attempt, instead of failing every lease.
@@ -321,7 +322,7 @@ public class PaymentLifecycle {
         PaymentResult result;
         try {
             result = connector(account).completeAuthorize(new CompleteAuthorizeRequest(account.account(), paymentId,
-                    a.attemptId(), a.connectorTransactionId(), a.amount(), a.currency(),
+                    reference(m, a.attemptId()), a.connectorTransactionId(), a.amount(), a.currency(),
                     captureMethod(a.captureMethod()), returnParameters));
         } catch (ConnectorException e) {
             if (e.error() != ConnectorError.DECLINED) {
@@ -341,9 +342,14 @@ public class PaymentLifecycle {
     }
 
     /** The processor's current view of the attempt's payment. */
-    private PaymentResult askProcessor(RoutableAccount account, PaymentAttempt a) {
-        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(), a.attemptId(),
-                a.connectorTransactionId(), captureMethod(a.captureMethod())));
+    private PaymentResult askProcessor(MerchantContext m, RoutableAccount account, PaymentAttempt a) {
+        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(),
+                reference(m, a.attemptId()), a.connectorTransactionId(), captureMethod(a.captureMethod())));
+    }
+
+    /** The name at processors of the merchant's attempt or capture {@code id}. */
+    private static String reference(MerchantContext m, String id) {
+        return ProcessorReferences.of(m.merchantId(), id);
     }
 
     /**
@@ -358,13 +364,13 @@ public class PaymentLifecycle {
      * @param refused the status a refusal of this call records
      * @param answer  what {@link #call} made of the processor's answer
      */
-    private PaymentResult reconciled(RoutableAccount account, PaymentAttempt before, AttemptStatus refused,
-                                     PaymentResult answer) {
+    private PaymentResult reconciled(MerchantContext m, RoutableAccount account, PaymentAttempt before,
+                                     AttemptStatus refused, PaymentResult answer) {
         if (answer == null || answer.status() != refused) {
             return answer;
         }
         try {
-            return SyncRules.reconcile(before, answer, askProcessor(account, before));
+            return SyncRules.reconcile(before, answer, askProcessor(m, account, before));
         } catch (ConnectorException e) {
             return SyncRules.refusalUnchecked(before, answer);
         }

@@ -5,6 +5,7 @@ import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Ids;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.ConnectorRegistry;
+import co.vaultera.connector.ProcessorReferences;
 import co.vaultera.connector.spi.ConnectorError;
 import co.vaultera.connector.spi.ConnectorException;
 import co.vaultera.connector.spi.PaymentConnector;
@@ -103,7 +104,8 @@ public class RefundService {
         Refund pending = started.refund();
         RoutableAccount account = accounts.forAttempt(m, pending.merchantConnectorId());
         RefundResult result = call(() -> connector(account).refund(new RefundRequest(account.account(),
-                pending.paymentId(), pending.attemptId(), pending.refundId(), pending.connectorTransactionId(),
+                pending.paymentId(), ProcessorReferences.of(m.merchantId(), pending.attemptId()),
+                ProcessorReferences.of(m.merchantId(), pending.refundId()), pending.connectorTransactionId(),
                 pending.amount(), started.captured(), pending.currency(), pending.reason())));
         settle(m, pending, result, false);
         return view(m, find(m, pending.refundId()));
@@ -154,7 +156,8 @@ public class RefundService {
         RefundResult result;
         try {
             result = connector(account).syncRefund(new RefundSyncRequest(account.account(), r.paymentId(),
-                    r.refundId(), r.connectorTransactionId(), r.connectorRefundId()));
+                    ProcessorReferences.of(m.merchantId(), r.refundId()), r.connectorTransactionId(),
+                    r.connectorRefundId()));
         } catch (ConnectorException e) {
             result = null;
             boolean lastLook = scheduled && r.syncCount() + 1 >= settings.maxSyncs();

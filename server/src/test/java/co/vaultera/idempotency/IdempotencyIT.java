@@ -98,8 +98,8 @@ class IdempotencyIT extends ApiTestSupport {
                 .params(m.merchantId(), paymentId).query(Long.class).single();
     }
 
-    private long authorizes(String paymentId) {
-        return simulator.authorizeCount(paymentId + "_1");
+    private long authorizes(TestMerchant m, String paymentId) {
+        return simulator.authorizeCount(processorReference(m.merchantId(), paymentId, 1));
     }
 
     private static String key() {
@@ -141,7 +141,7 @@ class IdempotencyIT extends ApiTestSupport {
             assertThat(replay.response().headers().firstValue("Content-Type").orElse(""))
                     .startsWith("application/json");
         }
-        assertThat(authorizes(id(first))).isEqualTo(1);
+        assertThat(authorizes(m, id(first))).isEqualTo(1);
         assertThat(payments(m)).isEqualTo(1);
     }
 
@@ -159,7 +159,7 @@ class IdempotencyIT extends ApiTestSupport {
         replay.response().expectError(400, "IR_14");
         assertThat(replay.bytes()).isEqualTo(first.bytes());
         assertThat(replay.replayed()).isTrue();
-        assertThat(authorizes(p)).isEqualTo(1);
+        assertThat(authorizes(m, p)).isEqualTo(1);
     }
 
     // ---- reuse ----
@@ -177,7 +177,7 @@ class IdempotencyIT extends ApiTestSupport {
         other.response().expectError(422, "IR_06");
         assertThat(other.replayed()).isFalse();
         assertThat(simulator.count(Operation.AUTHORIZE)).isEqualTo(authorizesBefore);
-        assertThat(authorizes(id(first))).isEqualTo(1);
+        assertThat(authorizes(m, id(first))).isEqualTo(1);
         assertThat(payments(m)).isEqualTo(1);
         // The original request still replays.
         Raw replay = keyed("/payments", m.apiKey(), k, paymentBody(1000, true));
@@ -201,8 +201,8 @@ class IdempotencyIT extends ApiTestSupport {
 
         other.response().expectError(422, "IR_06");
         customer.response().expectError(422, "IR_06");
-        assertThat(authorizes(a)).isEqualTo(1);
-        assertThat(authorizes(b)).isZero();
+        assertThat(authorizes(m, a)).isEqualTo(1);
+        assertThat(authorizes(m, b)).isZero();
         assertThat(get("/payments/" + b, m.apiKey()).expect(200).json().get("status").stringValue())
                 .isEqualTo("requires_confirmation");
     }
@@ -221,8 +221,8 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(rb.status()).as(rb.response().body()).isEqualTo(200);
         assertThat(rb.replayed()).isFalse();
         assertThat(id(rb)).isNotEqualTo(id(ra));
-        assertThat(authorizes(id(ra))).isEqualTo(1);
-        assertThat(authorizes(id(rb))).isEqualTo(1);
+        assertThat(authorizes(a, id(ra))).isEqualTo(1);
+        assertThat(authorizes(b, id(rb))).isEqualTo(1);
         assertThat(payments(a)).isEqualTo(1);
         assertThat(payments(b)).isEqualTo(1);
         get("/payments/" + id(ra), b.apiKey()).expectError(404, "HE_02");
@@ -317,7 +317,7 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(again.replayed()).isFalse();
         assertThat(jdbc.sql("select state from idempotency_key where merchant_id = ? and idempotency_key = ?")
                 .params(m.merchantId(), k).query(String.class).single()).isEqualTo("in_flight");
-        assertThat(authorizes(id(first))).isEqualTo(1);
+        assertThat(authorizes(m, id(first))).isEqualTo(1);
         assertThat(payments(m)).isEqualTo(1);
         // Another body is still a 422, not a 409.
         keyed("/payments", m.apiKey(), k, paymentBody(2000, true)).response().expectError(422, "IR_06");
@@ -338,7 +338,7 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(retry.status()).as(retry.response().body()).isEqualTo(200);
         assertThat(retry.response().json().get("status").stringValue()).isEqualTo("succeeded");
         assertThat(retry.response().json().get("payment_id").stringValue()).isEqualTo(p);
-        assertThat(authorizes(p)).isEqualTo(1);
+        assertThat(authorizes(m, p)).isEqualTo(1);
         // The taken-over answer is now stored and replayed.
         Raw replay = keyed("/payments/" + p + "/confirm", m.apiKey(), k, "{}");
         assertThat(replay.replayed()).isTrue();
@@ -363,7 +363,7 @@ class IdempotencyIT extends ApiTestSupport {
                 .isEqualTo(first.response().json().get("refund_id").stringValue());
         assertThat(refund.get("status").stringValue()).isEqualTo("succeeded");
         assertThat(refund.get("amount").longValue()).isEqualTo(600);
-        assertThat(simulator.count(Operation.REFUND, p + "_1")).isEqualTo(1);
+        assertThat(simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1))).isEqualTo(1);
         assertThat(refunds(m, p)).isEqualTo(1);
     }
 
@@ -383,7 +383,7 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(retry.status()).as(retry.response().body()).isEqualTo(200);
         assertThat(retry.response().json().get("status").stringValue())
                 .as("the retry of a confirm=true create must end confirmed").isEqualTo("succeeded");
-        assertThat(authorizes(paymentId)).isEqualTo(1);
+        assertThat(authorizes(m, paymentId)).isEqualTo(1);
     }
 
     // ---- concurrency ----
@@ -401,7 +401,7 @@ class IdempotencyIT extends ApiTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[IdempotencyIT] 50 concurrent confirms, one key: %s; simulator authorizes %d%n", tally,
-                authorizes(p));
+                authorizes(m, p));
         List<Raw> ok = responses.stream().filter(r -> r.status() < 300).toList();
         assertThat(ok).as("responses %s", tally).isNotEmpty();
         assertThat(ok.stream().filter(r -> !r.replayed())).as("responses %s", tally).hasSize(1);
@@ -414,12 +414,12 @@ class IdempotencyIT extends ApiTestSupport {
             }
         }
         assertThat(ok.get(0).response().json().get("status").stringValue()).isEqualTo("succeeded");
-        assertThat(authorizes(p)).isEqualTo(1);
+        assertThat(authorizes(m, p)).isEqualTo(1);
         Raw later = keyed("/payments/" + p + "/confirm", m.apiKey(), k, "{}");
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.replayed()).isTrue();
         assertThat(later.bytes()).isEqualTo(ok.get(0).bytes());
-        assertThat(authorizes(p)).isEqualTo(1);
+        assertThat(authorizes(m, p)).isEqualTo(1);
     }
 
     @Test
@@ -433,7 +433,7 @@ class IdempotencyIT extends ApiTestSupport {
         Map<String, Integer> tally = tally(responses);
         List<Raw> ok = responses.stream().filter(r -> r.status() < 300).toList();
         System.out.printf("[IdempotencyIT] 20 concurrent creates, one key: %s; payments %d; simulator authorizes %d%n",
-                tally, payments(m), ok.isEmpty() ? -1 : authorizes(id(ok.get(0))));
+                tally, payments(m), ok.isEmpty() ? -1 : authorizes(m, id(ok.get(0))));
         assertThat(ok.stream().filter(r -> !r.replayed())).as("responses %s", tally).hasSize(1);
         for (Raw r : responses) {
             if (r.status() < 300) {
@@ -443,7 +443,7 @@ class IdempotencyIT extends ApiTestSupport {
             }
         }
         assertThat(payments(m)).isEqualTo(1);
-        assertThat(authorizes(id(ok.get(0)))).isEqualTo(1);
+        assertThat(authorizes(m, id(ok.get(0)))).isEqualTo(1);
     }
 
     @Test
@@ -461,7 +461,7 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.bytes()).isEqualTo(first.bytes());
-        assertThat(simulator.count(Operation.REFUND, p + "_1")).isEqualTo(1);
+        assertThat(simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1))).isEqualTo(1);
         assertThat(refunds(m, p)).isEqualTo(1);
         // Another key is another refund.
         Raw second = keyed("/refunds", m.apiKey(), key(), body);
@@ -481,7 +481,7 @@ class IdempotencyIT extends ApiTestSupport {
         List<Raw> responses = race(20, () -> keyed("/refunds", m.apiKey(), k, body));
 
         Map<String, Integer> tally = tally(responses);
-        long processorRefunds = simulator.count(Operation.REFUND, p + "_1");
+        long processorRefunds = simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1));
         System.out.printf("[IdempotencyIT] 20 concurrent refunds, one key: %s; simulator refunds %d; stored %d%n",
                 tally, processorRefunds, refunds(m, p));
         List<Raw> ok = responses.stream().filter(r -> r.status() < 300).toList();
@@ -498,7 +498,7 @@ class IdempotencyIT extends ApiTestSupport {
         Raw later = keyed("/refunds", m.apiKey(), k, body);
         assertThat(later.replayed()).isTrue();
         assertThat(later.bytes()).isEqualTo(ok.get(0).bytes());
-        assertThat(simulator.count(Operation.REFUND, p + "_1")).isEqualTo(1);
+        assertThat(simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1))).isEqualTo(1);
     }
 
     // ---- money fuzz ----

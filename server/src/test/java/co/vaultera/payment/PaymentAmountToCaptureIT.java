@@ -97,7 +97,7 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
         assertThat(status(captured)).isEqualTo("partially_captured");
         assertThat(captured.get("amount_received").longValue()).isEqualTo(600);
         assertThat(captured.get("captures").get(0).get("amount").longValue()).isEqualTo(600);
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @Test

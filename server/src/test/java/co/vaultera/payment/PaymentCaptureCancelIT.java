@@ -36,7 +36,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
     }
 
     private long captures(JsonNode p) {
-        return simulator.count(Operation.CAPTURE, attempt(id(p), 1));
+        return simulator.count(Operation.CAPTURE, processorReference(merchant.merchantId(), id(p), 1));
     }
 
     @Test
@@ -77,7 +77,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         capture(p, "{\"amount_to_capture\":100}").expectError(400, "IR_14");
         post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expectError(400, "IR_14");
         assertThat(captures(p)).isEqualTo(1);
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
     }
 
     @Test
@@ -181,7 +181,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertThat(status(cancelled)).isEqualTo("cancelled");
         assertThat(text(cancelled, "cancellation_reason")).isEqualTo("customer changed mind");
         assertThat(cancelled.get("amount_capturable").longValue()).isZero();
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
         JsonNode stored = retrieve(merchant, id(p));
         assertThat(status(stored)).isEqualTo("cancelled");
         assertThat(text(stored, "cancellation_reason")).isEqualTo("customer changed mind");
@@ -195,7 +195,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         JsonNode p = authorized("manual_multiple");
         capture(p, "{\"amount_to_capture\":300}").expect(200).json();
         JsonNode cancelled = post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200).json();
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
         // The simulator answers partial_charged (300 kept, rest released): the payment is partially captured.
         assertThat(status(cancelled)).isEqualTo("partially_captured");
         assertThat(cancelled.get("amount_received").longValue()).isEqualTo(300);
@@ -209,11 +209,11 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
                 "{\"cancellation_reason\":\"duplicate\"}").expect(200).json();
         assertThat(status(cancelled)).isEqualTo("cancelled");
         assertThat(text(cancelled, "cancellation_reason")).isEqualTo("duplicate");
-        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 1))).isZero();
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.AUTHORIZE, processorReference(merchant.merchantId(), id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         // A cancelled payment can no longer be confirmed.
         post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_14");
-        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.AUTHORIZE, processorReference(merchant.merchantId(), id(p), 1))).isZero();
     }
 
     @Test
@@ -229,7 +229,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertThat(post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{\"cancellation_reason\":\"x\"}")
                 .expectError(400, "IR_14").message())
                 .startsWith("This Payment could not be cancelled because it has a status of succeeded");
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
     }
 
@@ -287,7 +287,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertThat(attemptStatus(p)).isEqualTo("voided");
         assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
         capture(p, "{\"amount_to_capture\":1000}").expectError(400, "IR_14");
-        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 2))).isZero();
     }
 
     @Test
@@ -305,7 +305,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         assertThat(refused.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(refused.get("amount_capturable").longValue()).isZero();
         assertThat(attemptStatus(p)).isEqualTo("charged");
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         assertThat(retrieve(merchant, id(p))).isEqualTo(refused);
         post("/refunds", merchant.apiKey(), "{\"payment_id\":\"" + id(p) + "\",\"amount\":1000}").expect(200);
     }
@@ -372,7 +372,7 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
         post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{\"reason\":\"x\"}").expectError(400, "IR_06");
         post("/payments/" + id(p) + "/cancel", merchant.apiKey(),
                 "{\"cancellation_reason\":\"" + "x".repeat(256) + "\"}").expectError(400, "IR_06");
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_capture");
     }
 }

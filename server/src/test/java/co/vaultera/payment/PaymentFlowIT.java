@@ -45,7 +45,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         assertThat(card.has("card_number")).isFalse();
         assertThat(card.has("card_cvc")).isFalse();
         assertThat(r.body()).doesNotContain(pan).doesNotContainPattern("(?<![0-9])" + CVC + "(?![0-9])");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +97,8 @@ class PaymentFlowIT extends PaymentTestSupport {
         assertThat(retried.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(text(retried, "error_code")).isNull();
         assertThat(text(retried.get("payment_method_data").get("card"), "last4")).isEqualTo("4242");
-        assertThat(simulator.authorizeCount(attempt(id(failed), 1))).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attempt(id(failed), 2))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(failed), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(failed), 2))).isEqualTo(1);
         assertThat(jdbc.sql("select status from payment_attempt where merchant_id = ? and payment_id = ? "
                         + "order by attempt_id")
                 .params(merchant.merchantId(), id(failed)).query(String.class).list())
@@ -111,7 +111,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         JsonNode retried = post("/payments/" + id(failed) + "/confirm", merchant.apiKey(), "{}").expect(200).json();
         assertThat(status(retried)).isEqualTo("failed");
         assertThat(retried.get("attempt_count").intValue()).isEqualTo(2);
-        assertThat(simulator.authorizeCount(attempt(id(failed), 2))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(failed), 2))).isEqualTo(1);
     }
 
     @Test
@@ -120,7 +120,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         assertThat(status(p)).isEqualTo("requires_confirmation");
         assertThat(p.get("attempt_count").intValue()).isZero();
         assertThat(text(p.get("payment_method_data").get("card"), "last4")).isEqualTo("4242");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isZero();
     }
 
     @Test
@@ -145,7 +145,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\"}");
         post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_04");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_payment_method");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isZero();
     }
 
     @Test
@@ -187,7 +187,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         assertThat(post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_14")
                 .message()).isEqualTo("This Payment could not be confirmed because it has a status of succeeded. "
                 + "The expected state is requires_payment_method, requires_confirmation, failed");
-        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 2))).isZero();
+        assertThat(simulator.count(Operation.AUTHORIZE, processorReference(merchant.merchantId(), id(p), 2))).isZero();
         assertThat(retrieve(merchant, id(p)).get("attempt_count").intValue()).isEqualTo(1);
     }
 
@@ -206,7 +206,7 @@ class PaymentFlowIT extends PaymentTestSupport {
                 + "\"confirm\":true," + card(VISA) + "}");
         assertThat(id(p)).isEqualTo(paymentId);
         assertThat(text(p, "client_secret")).startsWith(paymentId + "_secret_");
-        assertThat(simulator.authorizeCount(paymentId + "_1")).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), paymentId, 1))).isEqualTo(1);
     }
 
     @Test

@@ -56,7 +56,7 @@ class PaymentResyncOnStartupIT extends PaymentTestSupport {
         assertThat(status(settled)).isEqualTo("succeeded");
         assertThat(settled.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attemptId)).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
         Map<String, Object> after = attemptRow(m.merchantId(), attemptId);
         assertThat(after.get("sync_count")).isEqualTo(5);
         assertThat(after.get("next_sync_at")).isNull();

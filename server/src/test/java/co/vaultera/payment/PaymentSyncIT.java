@@ -39,8 +39,8 @@ class PaymentSyncIT extends PaymentTestSupport {
         // While the outcome is unknown nothing may be retried, captured or cancelled.
         post("/payments/" + id(p) + "/confirm", m.apiKey(), "{" + card(VISA) + "}").expectError(400, "IR_14");
         post("/payments/" + id(p) + "/cancel", m.apiKey(), "{}").expectError(400, "IR_14");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
-        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 2))).isZero();
     }
 
     @Test
@@ -56,7 +56,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         assertThat(text(settled, "error_message")).isNotBlank();
         assertThat(settled.get("amount_received").isNull()).isTrue();
         assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isZero();
         assertThat(jdbc.sql("select sync_count from payment_attempt where merchant_id = ? and attempt_id = ?")
                 .params(m.merchantId(), attempt(id(p), 1)).query(Integer.class).single()).isEqualTo(4);
         // A failed payment may be retried by hand: a new attempt, which now succeeds.
@@ -71,7 +71,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         TestMerchant m = merchantWithConnector("{\"fault\":\"processor_error\"}");
         JsonNode p = pay(m, VISA);
         assertThat(status(p)).isEqualTo("processing");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isZero();
     }
 
     @Test
@@ -92,8 +92,8 @@ class PaymentSyncIT extends PaymentTestSupport {
         assertThat(synced.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(text(synced, "connector_transaction_id")).isNotBlank();
         assertThat(synced.get("attempt_count").intValue()).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
-        assertThat(simulator.count(Operation.AUTHORIZE, attempt(id(p), 2))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.AUTHORIZE, processorReference(m.merchantId(), id(p), 2))).isZero();
         assertThat(retrieve(m, id(p)).get("status").stringValue()).isEqualTo("succeeded");
     }
 
@@ -109,11 +109,11 @@ class PaymentSyncIT extends PaymentTestSupport {
         assertThat(status(settled)).isEqualTo("succeeded");
         assertThat(settled.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(settled.get("attempt_count").intValue()).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
         // Nothing sends a second authorize afterwards either.
         sleep(1500);
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
-        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 2))).isZero();
     }
 
     @Test
@@ -151,7 +151,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
         assertThat(status(synced)).isEqualTo("requires_capture");
         assertThat(synced.get("amount_capturable").longValue()).isEqualTo(1000);
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     private void setSimulator(TestMerchant m, String mcaId, String settings) {
@@ -175,7 +175,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
         assertThat(status(settled)).isEqualTo("succeeded");
         assertThat(settled.get("amount_received").longValue()).isEqualTo(1000);
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
         assertThat(settled.get("captures").size()).isEqualTo(1);
         assertThat(settled.get("captures").get(0).get("status").stringValue())
                 .as("the capture the processor did, in %s", settled.get("captures")).isEqualTo("charged");
@@ -191,7 +191,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         JsonNode capturing = post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
                 .expect(200).json();
         assertThat(status(capturing)).isEqualTo("processing");
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(m.merchantId(), id(p), 1))).isZero();
         setSimulator(m, mca, "{}");
 
         JsonNode settled = await(m, id(p), SETTLE, r -> !"processing".equals(status(r)));
@@ -204,7 +204,7 @@ class PaymentSyncIT extends PaymentTestSupport {
         JsonNode captured = post("/payments/" + id(p) + "/capture", m.apiKey(), "{\"amount_to_capture\":1000}")
                 .expect(200).json();
         assertThat(status(captured)).isEqualTo("succeeded");
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @Test

@@ -45,7 +45,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         JsonNode p = create(a, body(1000, "automatic", VISA, false));
         sameAsUnknown("POST", id(p), "/confirm", "{}");
         sameAsUnknown("POST", id(p), "/confirm", "{" + card(VISA) + "}");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(a.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_confirmation");
     }
 
@@ -60,7 +60,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
     void captureOfAnotherMerchantsPaymentIsA404AndCapturesNothing() {
         JsonNode p = create(a, body(1000, "manual", VISA, true));
         sameAsUnknown("POST", id(p), "/capture", "{\"amount_to_capture\":1000}");
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(a.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
     }
 
@@ -68,7 +68,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
     void cancelOfAnotherMerchantsPaymentIsA404AndVoidsNothing() {
         JsonNode p = create(a, body(1000, "manual", VISA, true));
         sameAsUnknown("POST", id(p), "/cancel", "{\"cancellation_reason\":\"x\"}");
-        assertThat(simulator.count(Operation.VOID, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(a.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
     }
 
@@ -82,6 +82,31 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         assertThat(listB.get("data").valueStream().map(PaymentTestSupport::id).toList()).containsExactly(id(theirs));
         assertThat(listA.get("data").valueStream().map(r -> r.get("merchant_id").stringValue()))
                 .containsOnly(a.merchantId());
+    }
+
+    @Test
+    void twoMerchantsSharingProcessorCredentialsAndAPaymentIdAreEachChargedTheirOwnPayment() {
+        // a and b use one processor API key; payment ids are the merchants' own, so both may choose "order_1".
+        String paymentId = unique("order");
+        String manual = ",\"capture_method\":\"manual\"," + card(VISA) + "}";
+        JsonNode ofA = create(a, "{\"payment_id\":\"" + paymentId + "\",\"amount\":700,\"currency\":\"USD\","
+                + "\"confirm\":true" + manual);
+        JsonNode ofB = create(b, "{\"payment_id\":\"" + paymentId + "\",\"amount\":900,\"currency\":\"USD\","
+                + "\"confirm\":true" + manual);
+
+        assertThat(status(ofA)).isEqualTo("requires_capture");
+        assertThat(status(ofB)).as("b's payment: %s", ofB).isEqualTo("requires_capture");
+        assertThat(text(ofB, "connector_transaction_id")).isNotEqualTo(text(ofA, "connector_transaction_id"));
+        assertThat(simulator.authorizeCount(processorReference(a.merchantId(), paymentId, 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(b.merchantId(), paymentId, 1))).isEqualTo(1);
+        // Their captures and voids (keys made from the attempt) stay apart too.
+        JsonNode capturedB = post("/payments/" + paymentId + "/capture", b.apiKey(), "{}").expect(200).json();
+        JsonNode cancelledA = post("/payments/" + paymentId + "/cancel", a.apiKey(), "{}").expect(200).json();
+        assertThat(status(capturedB)).isEqualTo("succeeded");
+        assertThat(capturedB.get("amount_received").longValue()).isEqualTo(900);
+        assertThat(status(cancelledA)).isEqualTo("cancelled");
+        assertThat(status(retrieve(a, paymentId))).isEqualTo("cancelled");
+        assertThat(retrieve(b, paymentId).get("amount_received").longValue()).isEqualTo(900);
     }
 
     @Test

@@ -47,7 +47,7 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
         assertThat(p.get("billing").isNull()).isTrue();
         assertThat(p.get("shipping").isNull()).isTrue();
         assertThat(p.get("attempt_count").intValue()).isZero();
-        assertThat(simulator.authorizeCount(attempt(paymentId, 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), paymentId, 1))).isZero();
     }
 
     @Test
@@ -84,7 +84,7 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
                 "amount");
         expectUnknownField(post("/payments/" + id(p) + "/capture", merchant.apiKey(),
                 "{\"amount_to_capture\":500,\"final_capture\":true}"), "final_capture");
-        assertThat(simulator.count(Operation.CAPTURE, attempt(id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         JsonNode after = retrieve(merchant, id(p));
         assertThat(status(after)).isEqualTo("requires_capture");
         assertThat(after.get("amount_capturable").longValue()).isEqualTo(1000);

@@ -228,7 +228,7 @@ class PaymentValidationIT extends PaymentTestSupport {
                 + "\"confirm\":true," + card(VISA) + "}").expectError(400, "HE_01").message())
                 .isEqualTo("The payment with the specified payment_id already exists in our records");
         assertThat(retrieve(merchant, paymentId).get("amount").longValue()).isEqualTo(1000);
-        assertThat(simulator.authorizeCount(paymentId + "_1")).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), paymentId, 1))).isZero();
     }
 
     @Test

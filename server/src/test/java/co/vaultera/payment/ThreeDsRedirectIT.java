@@ -121,8 +121,8 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         assertThat(status(after)).isEqualTo("succeeded");
         assertThat(after.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(after.get("next_action").isNull()).isTrue();
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
-        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @Test
@@ -170,7 +170,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         String again = submit(actions, "reject");
         assertThat(query(again)).containsEntry("status", "succeeded");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
-        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @Test
@@ -187,7 +187,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     void confirmWhileAwaitingTheShopperIsRejectedWithIr14() {
         JsonNode p = challenged("automatic");
         post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{}").expectError(400, "IR_14");
-        assertThat(simulator.authorizeCount(attempt(id(p), 2))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 2))).isZero();
     }
 
     @Test
@@ -229,7 +229,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         assertThat(query(location(stray))).containsEntry("status", "requires_customer_action");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_customer_action");
         assertThat(query(submit(actions, "complete"))).containsEntry("status", "succeeded");
-        assertThat(simulator.authorizeCount(attempt(id(p), 1))).isEqualTo(1);
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
     }
 
     @Test
@@ -279,7 +279,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         }
 
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("cancelled");
-        assertThat(simulator.count(Operation.CHALLENGE, attempt(id(p), 1)))
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1)))
                 .as("the processor's payment was still open after cancel and got charged").isZero();
     }
 }

@@ -2,6 +2,7 @@ package co.vaultera.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vaultera.connector.ProcessorReferences;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -103,8 +104,8 @@ class CrashRecoveryIT {
         HttpRequest confirm = request("POST", base + "/payments/" + paymentId + "/confirm", apiKey, "{}")
                 .header("Idempotency-Key", "confirm-" + paymentId).build();
         http.sendAsync(confirm, HttpResponse.BodyHandlers.discarding());
-        String processorPayment = "http://127.0.0.1:" + processorPort + "/simulator/payments?reference=" + paymentId
-                + "_1";
+        String processorPayment = "http://127.0.0.1:" + processorPort + "/simulator/payments?reference="
+                + ProcessorReferences.of("crash_m", paymentId + "_1");
         waitUntil(() -> status(request("GET", processorPayment, null, null)
                 .header("X-Simulator-Api-Key", PROCESSOR_KEY).build()) == 200, "the processor recorded the charge");
         firstLife.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -41,7 +41,7 @@ class RefundConcurrencyIT extends RefundTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[RefundConcurrencyIT] 20 concurrent full refunds: %s; processor refunds %d; Σ stored %d%n",
-                tally, processorRefunds(p), storedRefundSum(s, p));
+                tally, processorRefunds(s, p), storedRefundSum(s, p));
         List<Response> ok = responses.stream().filter(r -> r.status() == 200).toList();
         assertThat(ok).as("responses %s", tally).hasSize(1);
         assertThat(status(ok.get(0).json())).isEqualTo("succeeded");
@@ -50,7 +50,7 @@ class RefundConcurrencyIT extends RefundTestSupport {
             r.expectError(400, "IR_13");
             assertThat(r.message()).isEqualTo(EXCEEDS);
         });
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
         assertThat(storedRefundCount(s, p)).isEqualTo(1);
     }
@@ -64,7 +64,7 @@ class RefundConcurrencyIT extends RefundTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[RefundConcurrencyIT] 20 concurrent refunds of 100 on 1000: %s; processor refunds %d; "
-                + "Σ stored %d%n", tally, processorRefunds(p), storedRefundSum(s, p));
+                + "Σ stored %d%n", tally, processorRefunds(s, p), storedRefundSum(s, p));
         List<Response> ok = responses.stream().filter(r -> r.status() == 200).toList();
         assertThat(ok).as("responses %s", tally).hasSize(10);
         ok.forEach(r -> assertThat(status(r.json())).isEqualTo("succeeded"));
@@ -76,7 +76,7 @@ class RefundConcurrencyIT extends RefundTestSupport {
             r.expectError(400, code);
         });
         assertThat(ok.stream().map(r -> r.json().get("refund_id").stringValue()).distinct()).hasSize(10);
-        assertThat(processorRefunds(p)).isEqualTo(10);
+        assertThat(processorRefunds(s, p)).isEqualTo(10);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
         assertThat(storedRefundCount(s, p)).isEqualTo(10);
     }
@@ -90,10 +90,10 @@ class RefundConcurrencyIT extends RefundTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[RefundConcurrencyIT] 20 concurrent refunds of 300 on 1000: %s; processor refunds %d; "
-                + "Σ stored %d%n", tally, processorRefunds(p), storedRefundSum(s, p));
+                + "Σ stored %d%n", tally, processorRefunds(s, p), storedRefundSum(s, p));
         assertThat(responses.stream().filter(r -> r.status() == 200)).as("responses %s", tally).hasSize(3);
         responses.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(400, "IR_13"));
-        assertThat(processorRefunds(p)).isEqualTo(3);
+        assertThat(processorRefunds(s, p)).isEqualTo(3);
         assertThat(storedRefundSum(s, p)).isEqualTo(900);
         // The 100 left is still refundable.
         assertThat(refunded(s, p, null).get("amount").longValue()).isEqualTo(100);
@@ -109,10 +109,10 @@ class RefundConcurrencyIT extends RefundTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[RefundConcurrencyIT] 20 concurrent full refunds, processor latency 400 ms: %s; "
-                + "processor refunds %d; Σ stored %d%n", tally, processorRefunds(p), storedRefundSum(s, p));
+                + "processor refunds %d; Σ stored %d%n", tally, processorRefunds(s, p), storedRefundSum(s, p));
         assertThat(responses.stream().filter(r -> r.status() == 200)).as("responses %s", tally).hasSize(1);
         responses.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(400, "IR_13"));
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
     }
 
@@ -127,10 +127,10 @@ class RefundConcurrencyIT extends RefundTestSupport {
 
         Map<String, Integer> tally = tally(responses);
         System.out.printf("[RefundConcurrencyIT] 20 concurrent refunds with one refund_id: %s; processor refunds %d%n",
-                tally, processorRefunds(p));
+                tally, processorRefunds(s, p));
         assertThat(responses.stream().filter(r -> r.status() == 200)).as("responses %s", tally).hasSize(1);
         responses.stream().filter(r -> r.status() != 200).forEach(r -> r.expectError(400, "HE_01"));
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(storedRefundSum(s, p)).isEqualTo(100);
     }
 }

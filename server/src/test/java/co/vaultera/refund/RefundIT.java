@@ -34,7 +34,7 @@ class RefundIT extends RefundTestSupport {
         assertThat(text(r, "merchant_connector_id")).isEqualTo(s.connectorId());
         assertThat(text(r, "connector_refund_id")).startsWith("sim_ref_");
         assertThat(text(r, "error_code")).isNull();
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
     }
 
     @Test
@@ -51,7 +51,7 @@ class RefundIT extends RefundTestSupport {
         assertThat(second.get("amount").longValue()).isEqualTo(200);
         assertThat(rest.get("amount").longValue()).as("no amount: what is left").isEqualTo(500);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
-        assertThat(processorRefunds(p)).isEqualTo(3);
+        assertThat(processorRefunds(s, p)).isEqualTo(3);
     }
 
     @Test
@@ -68,7 +68,7 @@ class RefundIT extends RefundTestSupport {
 
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
         assertThat(storedRefundCount(s, p)).as("rejected refunds are not stored").isEqualTo(2);
-        assertThat(processorRefunds(p)).isEqualTo(2);
+        assertThat(processorRefunds(s, p)).isEqualTo(2);
     }
 
     @Test
@@ -77,7 +77,7 @@ class RefundIT extends RefundTestSupport {
         String p = paid(s, 1000);
         assertThat(refund(s, p, 1001L).expectError(400, "IR_13").message()).isEqualTo(EXCEEDS);
         assertThat(storedRefundCount(s, p)).isZero();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
     }
 
     @Test
@@ -92,7 +92,7 @@ class RefundIT extends RefundTestSupport {
 
         assertThat(storedRefundCount(s, p)).isEqualTo(10);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
-        assertThat(processorRefunds(p)).isEqualTo(10);
+        assertThat(processorRefunds(s, p)).isEqualTo(10);
     }
 
     @ParameterizedTest(name = "amount {0}")
@@ -106,7 +106,7 @@ class RefundIT extends RefundTestSupport {
 
         r.expectError(400, "IR_06");
         assertThat(storedRefundCount(s, p)).isZero();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
     }
 
     // ---- payment states ----
@@ -139,7 +139,7 @@ class RefundIT extends RefundTestSupport {
         String p = text(pay, "payment_id");
         assertThat(refund(s, p, 100L).expectError(400, "IR_14").message()).contains("requires_capture");
         assertThat(storedRefundCount(s, p)).isZero();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
     }
 
     @Test
@@ -177,7 +177,7 @@ class RefundIT extends RefundTestSupport {
         JsonNode more = refunded(s, p, null);
         assertThat(more.get("amount").longValue()).isEqualTo(200);
         assertThat(storedRefundSum(s, p)).isEqualTo(500);
-        assertThat(processorRefunds(p)).isEqualTo(2);
+        assertThat(processorRefunds(s, p)).isEqualTo(2);
     }
 
     @Test
@@ -209,7 +209,7 @@ class RefundIT extends RefundTestSupport {
         Response r = post("/refunds", s.key(), "{\"payment_id\":\"" + p + "\"," + field + "}");
         r.expect(400);
         assertThat(storedRefundCount(s, p)).isZero();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
     }
 
     @Test
@@ -242,8 +242,8 @@ class RefundIT extends RefundTestSupport {
 
         assertThat(storedRefundSum(s, p)).isEqualTo(100);
         assertThat(storedRefundCount(s, other)).isZero();
-        assertThat(processorRefunds(p)).isEqualTo(1);
-        assertThat(processorRefunds(other)).isZero();
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
+        assertThat(processorRefunds(s, other)).isZero();
     }
 
     @Test
@@ -269,6 +269,28 @@ class RefundIT extends RefundTestSupport {
     }
 
     @Test
+    void twoMerchantsSharingProcessorCredentialsAndARefundIdAreEachRefunded() {
+        // Both shops use one processor API key; refund ids are the merchants' own, so both may choose the same.
+        Shop first = shop();
+        Shop second = shop();
+        String refundId = unique("rfnd");
+        String p1 = paid(first, 1000);
+        String p2 = paid(second, 1000);
+
+        JsonNode r1 = post("/refunds", first.key(), "{\"payment_id\":\"" + p1 + "\",\"refund_id\":\"" + refundId
+                + "\",\"amount\":300}").expect(200).json();
+        JsonNode r2 = post("/refunds", second.key(), "{\"payment_id\":\"" + p2 + "\",\"refund_id\":\"" + refundId
+                + "\",\"amount\":400}").expect(200).json();
+
+        assertThat(text(r1, "status")).isEqualTo("succeeded");
+        assertThat(text(r2, "status")).as("second shop's refund: %s", r2).isEqualTo("succeeded");
+        assertThat(r2.get("amount").longValue()).isEqualTo(400);
+        assertThat(processorRefunds(first, p1)).isEqualTo(1);
+        assertThat(processorRefunds(second, p2)).isEqualTo(1);
+        assertThat(payment(second, p2).get("amount_received").longValue()).isEqualTo(1000);
+    }
+
+    @Test
     void aRefundOfAnotherMerchantsPaymentIsA404AndLeavesItUntouched() {
         Shop owner = shop();
         Shop intruder = shop();
@@ -278,7 +300,7 @@ class RefundIT extends RefundTestSupport {
         refund(intruder, p, 100L).expectError(404, "HE_02");
 
         assertThat(storedRefundCount(owner, p)).isZero();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(owner, p)).isZero();
         String refundId = text(refunded(owner, p, 100L), "refund_id");
         get("/refunds/" + refundId, intruder.key()).expectError(404, "HE_02");
         post("/refunds/" + refundId, intruder.key(), "{\"reason\":\"mine now\"}").expectError(404, "HE_02");
@@ -427,7 +449,7 @@ class RefundIT extends RefundTestSupport {
         assertThat(r.get("amount").longValue()).isEqualTo(1000);
         assertThat(text(r, "error_code")).isNull();
         assertThat(text(r, "connector_refund_id")).isNull();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
         assertThat(status(payment(s, p))).isEqualTo("succeeded");
     }
 
@@ -474,7 +496,7 @@ class RefundIT extends RefundTestSupport {
         assertThat(status(failed)).isEqualTo("failed");
         assertThat(text(failed, "error_code")).isEqualTo("not_found_at_processor");
         assertThat(text(failed, "error_message")).isNotBlank();
-        assertThat(processorRefunds(p)).isZero();
+        assertThat(processorRefunds(s, p)).isZero();
         assertThat(storedRefundSum(s, p)).isZero();
 
         simulatorSettings(s, null);
@@ -482,7 +504,7 @@ class RefundIT extends RefundTestSupport {
 
         assertThat(status(again)).isEqualTo("succeeded");
         assertThat(again.get("amount").longValue()).isEqualTo(1000);
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
         assertThat(payment(s, p).get("refunds").valueStream().map(RefundTestSupport::status).toList())
                 .containsExactly("failed", "succeeded");
@@ -502,7 +524,7 @@ class RefundIT extends RefundTestSupport {
 
         assertThat(status(synced)).isEqualTo("succeeded");
         assertThat(text(synced, "connector_refund_id")).startsWith("sim_ref_");
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(storedRefundSum(s, p)).isEqualTo(400);
     }
 

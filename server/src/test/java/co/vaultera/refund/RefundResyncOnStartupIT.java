@@ -41,7 +41,7 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
 
         JsonNode settled = awaitRefund(s, id, SETTLE, r -> !"pending".equals(status(r)));
         assertThat(status(settled)).isEqualTo("succeeded");
-        assertThat(processorRefunds(p)).isEqualTo(1);
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(row(id).get("next_sync_at")).isNull();
     }
 

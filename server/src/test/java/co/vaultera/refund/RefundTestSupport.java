@@ -80,8 +80,8 @@ abstract class RefundTestSupport extends ApiTestSupport {
     }
 
     /** Refunds the simulator created for the payment (its authorize reference is attempt {@code _1}). */
-    protected long processorRefunds(String paymentId) {
-        return simulator.count(SimulatorProcessor.Operation.REFUND, paymentId + "_1");
+    protected long processorRefunds(Shop s, String paymentId) {
+        return simulator.count(SimulatorProcessor.Operation.REFUND, processorReference(s.id(), paymentId, 1));
     }
 
     /** Σ of the payment's refunds that are not failed, as stored. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import co.vaultera.VaulteraSwitchApplication;
+import co.vaultera.connector.ProcessorReferences;
 import co.vaultera.payment.PaymentSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -159,6 +160,11 @@ public abstract class ApiTestSupport {
     }
 
     public record TestMerchant(String merchantId, String apiKey) {
+    }
+
+    /** The reference at the simulator of the merchant's payment's n-th attempt: what its counts are kept by. */
+    protected static String processorReference(String merchantId, String paymentId, int attempt) {
+        return ProcessorReferences.of(merchantId, paymentId + "_" + attempt);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {

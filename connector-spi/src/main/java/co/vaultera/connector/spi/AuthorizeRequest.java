@@ -5,9 +5,8 @@ package co.vaultera.connector.spi;
  *
  * @param account            the merchant's processor account
  * @param paymentId          the core's payment id ({@code pay_…})
- * @param attemptId          the core's attempt id ({@code {payment_id}_{n}}): unique per attempt and unchanged when
- *                           the same attempt is retried, so connectors derive their processor idempotency key and
- *                           merchant reference from it
+ * @param attemptReference   the attempt's reference at processors (see {@link PaymentConnector}, "References"):
+ *                           sent as the merchant reference, and the processor idempotency key is derived from it
  * @param amount             minor units of {@code currency}; 0 for a zero-amount authorization
  * @param currency           ISO 4217 code in upper case
  * @param captureMethod      how the amount will be captured
@@ -17,7 +16,7 @@ package co.vaultera.connector.spi;
  *                           3DS challenge (not the merchant's {@code return_url}); {@code null} if none
  * @param description        shown on the processor's dashboard, or {@code null}
  */
-public record AuthorizeRequest(ConnectorAccount account, String paymentId, String attemptId, long amount,
+public record AuthorizeRequest(ConnectorAccount account, String paymentId, String attemptReference, long amount,
                                String currency, CaptureMethod captureMethod, AuthenticationType authenticationType,
                                CardDetails card, String returnUrl, String description) {
 
@@ -25,7 +24,7 @@ public record AuthorizeRequest(ConnectorAccount account, String paymentId, Strin
     public AuthorizeRequest {
         Require.present(account, "account");
         Require.text(paymentId, "paymentId");
-        Require.text(attemptId, "attemptId");
+        Require.text(attemptReference, "attemptReference");
         Require.nonNegative(amount, "amount");
         Require.currency(currency);
         Require.present(captureMethod, "captureMethod");

@@ -14,9 +14,13 @@ package co.vaultera.connector.spi;
  * Every flow has a default that throws {@link ConnectorException} with {@link ConnectorError#UNSUPPORTED} and code
  * {@code unsupported_flow}, before anything is sent. A connector overrides only what its processor offers.
  *
- * <h2>Idempotency</h2>
- * Requests carry the core's stable ids (attempt, capture, refund). Connectors derive their processor idempotency
- * keys from them deterministically, so a retried call can never charge twice.
+ * <h2>References and idempotency</h2>
+ * Requests carry the core's references for the attempt, capture or refund: stable across retries of one call and
+ * unique across every merchant of the switch ({@code {merchant_id}.{attempt_id}}, {@code {merchant_id}.{refund_id}},
+ * at most 160 characters of {@code [A-Za-z0-9_.-]}), since merchants choose their own payment and refund ids and
+ * several may use one processor account's credentials. Connectors send them as the merchant reference and derive
+ * their processor idempotency keys from them deterministically, so a retried call can never charge twice and one
+ * merchant's call can never be answered with another's. ({@code paymentId} is the merchant's id, for display.)
  *
  * <p>Implementations are stateless and thread-safe; they never log card numbers, CVCs or credentials.
  */

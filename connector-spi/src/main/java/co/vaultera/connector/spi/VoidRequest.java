@@ -5,17 +5,18 @@ package co.vaultera.connector.spi;
  *
  * @param account                the merchant's processor account
  * @param paymentId              the core's payment id
- * @param attemptId              the core's attempt id; the processor idempotency key is derived from it
+ * @param attemptReference       the attempt's reference at processors (see {@link PaymentConnector}); the
+ *                               processor idempotency key is derived from it
  * @param connectorTransactionId the processor's payment id
  * @param cancellationReason     the merchant's reason, or {@code null}
  */
-public record VoidRequest(ConnectorAccount account, String paymentId, String attemptId, String connectorTransactionId,
-                          String cancellationReason) {
+public record VoidRequest(ConnectorAccount account, String paymentId, String attemptReference,
+                          String connectorTransactionId, String cancellationReason) {
 
     /** Checks ids. */
     public VoidRequest {
         Require.present(account, "account");
-        Require.text(attemptId, "attemptId");
+        Require.text(attemptReference, "attemptReference");
         Require.text(connectorTransactionId, "connectorTransactionId");
     }
 }

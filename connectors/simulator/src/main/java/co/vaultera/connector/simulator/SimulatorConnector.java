@@ -37,9 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The connector for the simulated processor, over its HTTP API and only through the core's
  * {@link ConnectorHttpClient}. One class serves every simulator name; the name only labels results.
  *
- * <p>Idempotency keys are derived from the core's ids ({@code authorize_{attempt_id}}, {@code capture_{capture_id}},
- * {@code void_{attempt_id}}, {@code refund_{refund_id}}), so a retried call never charges twice. The attempt and
- * refund ids are also sent as references, which lets a sync find a payment whose authorize answer was lost.
+ * <p>Idempotency keys are derived from the core's references ({@code authorize_{attempt reference}},
+ * {@code capture_{capture reference}}, {@code void_{attempt reference}}, {@code refund_{refund reference}}), so a
+ * retried call never charges twice. The attempt and refund references are also sent as the simulator's
+ * {@code reference}, which lets a sync find a payment whose authorize answer was lost.
  * Nothing is logged.
  */
 public final class SimulatorConnector implements PaymentConnector {
@@ -110,7 +111,7 @@ public final class SimulatorConnector implements PaymentConnector {
                     "The simulator does not support capture_method scheduled");
         };
         ObjectNode body = JSON.createObjectNode();
-        body.put("reference", request.attemptId());
+        body.put("reference", request.attemptReference());
         body.put("amount", request.amount());
         body.put("currency", request.currency());
         body.put("capture_method", captureMethod);
@@ -128,7 +129,7 @@ public final class SimulatorConnector implements PaymentConnector {
             body.put("return_url", request.returnUrl());
         }
         return payment(send(HttpMethod.POST, "/simulator/payments", body, request.account(),
-                "authorize_" + request.attemptId()));
+                "authorize_" + request.attemptReference()));
     }
 
     @Override
@@ -147,19 +148,19 @@ public final class SimulatorConnector implements PaymentConnector {
     public PaymentResult capture(CaptureRequest request) {
         ObjectNode body = JSON.createObjectNode().put("amount", request.amountToCapture());
         return payment(send(HttpMethod.POST, "/simulator/payments/" + segment(request.connectorTransactionId())
-                + "/capture", body, request.account(), "capture_" + request.captureId()));
+                + "/capture", body, request.account(), "capture_" + request.captureReference()));
     }
 
     @Override
     public PaymentResult voidPayment(VoidRequest request) {
         return payment(send(HttpMethod.POST, "/simulator/payments/" + segment(request.connectorTransactionId())
-                + "/void", JSON.createObjectNode(), request.account(), "void_" + request.attemptId()));
+                + "/void", JSON.createObjectNode(), request.account(), "void_" + request.attemptReference()));
     }
 
     @Override
     public PaymentResult syncPayment(SyncRequest request) {
         String path = request.connectorTransactionId() == null
-                ? "/simulator/payments?reference=" + URLEncoder.encode(request.attemptId(), StandardCharsets.UTF_8)
+                ? "/simulator/payments?reference=" + URLEncoder.encode(request.attemptReference(), StandardCharsets.UTF_8)
                 : "/simulator/payments/" + segment(request.connectorTransactionId());
         return payment(send(HttpMethod.GET, path, null, request.account(), null));
     }
@@ -168,18 +169,18 @@ public final class SimulatorConnector implements PaymentConnector {
     public RefundResult refund(RefundRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("amount", request.refundAmount());
-        body.put("reference", request.refundId());
+        body.put("reference", request.refundReference());
         if (request.reason() != null) {
             body.put("reason", request.reason());
         }
         return refund(send(HttpMethod.POST, "/simulator/payments/" + segment(request.connectorTransactionId())
-                + "/refunds", body, request.account(), "refund_" + request.refundId()));
+                + "/refunds", body, request.account(), "refund_" + request.refundReference()));
     }
 
     @Override
     public RefundResult syncRefund(RefundSyncRequest request) {
         String path = request.connectorRefundId() == null
-                ? "/simulator/refunds?reference=" + URLEncoder.encode(request.refundId(), StandardCharsets.UTF_8)
+                ? "/simulator/refunds?reference=" + URLEncoder.encode(request.refundReference(), StandardCharsets.UTF_8)
                 : "/simulator/refunds/" + segment(request.connectorRefundId());
         return refund(send(HttpMethod.GET, path, null, request.account(), null));
     }
