@@ -121,6 +121,8 @@ public class ConnectorAccountService {
     public List<RoutableAccount> routable(MerchantContext merchant, String profileId, List<String> requested) {
         List<Candidate> usable = candidates(merchant).stream()
                 .filter(c -> c.record().usableForPayments())
+                // An account of a connector this server was built without can take no payment here.
+                .filter(c -> registry.names().contains(c.record().connectorName()))
                 .filter(c -> profileId == null || profileId.equals(c.record().profileId()))
                 .toList();
         List<Candidate> chosen = usable;
@@ -132,14 +134,32 @@ public class ConnectorAccountService {
         return chosen.stream().map(Candidate::routable).toList();
     }
 
-    /** The account an existing attempt was made on (disabled since or not), for its capture, void, sync and refunds. */
+    /**
+     * The account an existing attempt was made on (disabled since or not), for its capture, void, sync and refunds.
+     *
+     * @throws ApiException 404 {@code HE_02} if the account was deleted; {@link #connectorUnavailable} if this
+     *                      server has no connector of its name (removed from the build since), so no call can be made
+     */
     public RoutableAccount forAttempt(MerchantContext merchant, String merchantConnectorId) {
-        return candidates(merchant).stream()
+        RoutableAccount account = candidates(merchant).stream()
                 .filter(c -> c.record().merchantConnectorId().equals(merchantConnectorId))
                 .map(Candidate::routable)
                 .findFirst()
                 // Not among those cached: made on another node a moment ago, or gone (then a 404).
                 .orElseGet(() -> routable(find(merchant, merchantConnectorId)));
+        if (!registry.names().contains(account.connectorName())) {
+            throw connectorUnavailable(account.connectorName());
+        }
+        return account;
+    }
+
+    /**
+     * 400 {@code IR_39}: the account's connector is not part of this server. Whatever the account's payments are
+     * at the processor is unknown, not failed; a server with that connector again can ask.
+     */
+    private static ApiException connectorUnavailable(String connectorName) {
+        return new ApiException(ErrorCode.IR_39, "No eligible connector: this server has no connector named `"
+                + connectorName + "`, which the payment's connector account uses");
     }
 
     private List<Candidate> candidates(MerchantContext merchant) {
@@ -224,8 +244,9 @@ public class ConnectorAccountService {
             putMasked(webhook, "merchant_secret", a.webhookDetails().merchantSecret());
             putMasked(webhook, "additional_secret", a.webhookDetails().additionalSecret());
         }
-        return new ConnectorAccountResponse(a.connectorType(), a.connectorName(), a.connectorLabel(), a.merchantConnectorId(), a.profileId(),
-                details, a.paymentMethodsEnabled(), webhook, a.metadata(), a.testMode(), a.disabled(), null,
+        return new ConnectorAccountResponse(a.connectorType(), a.connectorName(), a.connectorLabel(),
+                a.merchantConnectorId(), a.profileId(), details, a.paymentMethodsEnabled(), webhook, a.metadata(),
+                a.testMode(), a.disabled(), null,
                 a.businessCountry(), a.businessLabel(), a.businessSubLabel(), List.of(), null, a.status(), null, null);
     }
 

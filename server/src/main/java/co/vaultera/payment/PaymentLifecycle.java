@@ -146,7 +146,8 @@ public class PaymentLifecycle {
         String paymentId = intent.paymentId();
         PaymentResult result = call(s.account(), AttemptStatus.FAILURE, c -> c.authorize(new AuthorizeRequest(
                 s.account().account(), paymentId, reference(m, s.attempt().attemptId()), intent.amount(),
-                intent.currency(), captureMethod(intent.captureMethod()), authenticationType(intent.authenticationType()), s.card(),
+                intent.currency(), captureMethod(intent.captureMethod()),
+                authenticationType(intent.authenticationType()), s.card(),
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
         return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0)
@@ -289,9 +290,10 @@ public class PaymentLifecycle {
         PaymentResult result;
         try {
             result = askProcessor(m, accounts.forAttempt(m, a.merchantConnectorId()), a);
-        } catch (ApiException accountDeleted) {
-            // Nobody can ask that processor any more. The outcome stays unknown (a payment is never failed for want
-            // of an answer) and the job's looks run out and park the attempt, instead of failing every lease.
+        } catch (ApiException accountUnusable) {
+            // Nobody can ask that processor from here: its account was deleted, or its connector is not part of
+            // this server. The outcome stays unknown (a payment is never failed for want of an answer) and the job's
+            // looks run out and park the attempt, instead of failing every lease; a start resumes parked looks.
             result = null;
         } catch (ConnectorException e) {
             result = null;

@@ -146,8 +146,17 @@ public class RefundService {
         RoutableAccount account;
         try {
             account = accounts.forAttempt(m, r.merchantConnectorId());
-        } catch (ApiException accountDeleted) {
-            // Nobody can ever ask that processor again; keeping the refund pending would block the payment.
+        } catch (ApiException unusable) {
+            if (unusable.code() != ErrorCode.HE_02) {
+                // The account's connector is not part of this server (any more): the outcome is unknown, as when
+                // the processor cannot be reached. The job's looks are counted and end; a start resumes them.
+                if (scheduled) {
+                    settle(m, r, null, true);
+                }
+                return;
+            }
+            // The account was deleted: nobody can ever ask that processor again, and keeping the refund pending
+            // would block the payment.
             refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.FAILED, null,
                     "connector_account_not_found", "The connector account of this refund no longer exists",
                     r.syncCount() + 1, null);

@@ -243,6 +243,30 @@ class PaymentSyncIT extends PaymentTestSupport {
         assertThat(syncCount(m, id(p))).as("a current claim is a counted look").isOne();
     }
 
+    @Test
+    void anAttemptWhoseConnectorThisServerNoLongerHasIsParkedUnsettledAndNothingNewGoesToIt() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode authorized = create(m, body(1000, "manual", VISA, true));
+        JsonNode p = pay(m, PROCESSOR_ERROR);
+        assertThat(status(p)).isEqualTo("processing");
+        // The account's connector was removed from the build: no call to that processor can be made from here.
+        jdbc.sql("update merchant_connector_account set connector_name = 'retired_processor' where merchant_id = ?")
+                .param(m.merchantId()).update();
+
+        poll("attempt parked", SETTLE, () -> jdbc.sql("select next_sync_at from payment_attempt"
+                        + " where merchant_id = ? and attempt_id = ?").params(m.merchantId(), attempt(id(p), 1))
+                .query(java.sql.Timestamp.class).single(), at -> at.toInstant().equals(PaymentSettings.SYNC_PARKED));
+
+        // Unknown, not failed: the processor may have the payment, and a server with the connector can ask again.
+        assertThat(syncCount(m, id(p))).isEqualTo(4);
+        assertThat(status(get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json()))
+                .isEqualTo("processing");
+        post("/payments/" + id(authorized) + "/capture", m.apiKey(), "{}").expectError(400, "IR_39");
+        assertThat(status(retrieve(m, id(authorized)))).isEqualTo("requires_capture");
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(m.merchantId(), id(authorized), 1))).isZero();
+        post("/payments", m.apiKey(), body(1000, "automatic", VISA, true)).expectError(400, "IR_39");
+    }
+
     private int syncCount(TestMerchant m, String paymentId) {
         return jdbc.sql("select sync_count from payment_attempt where merchant_id = ? and attempt_id = ?")
                 .params(m.merchantId(), attempt(paymentId, 1)).query(Integer.class).single();

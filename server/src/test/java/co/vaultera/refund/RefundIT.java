@@ -2,6 +2,7 @@ package co.vaultera.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vaultera.payment.PaymentSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -482,6 +483,27 @@ class RefundIT extends RefundTestSupport {
         assertThat(refund(s, p, null).expectError(400, "IR_13").message()).isEqualTo(EXCEEDS);
         assertThat(refund(s, p, 1L).expectError(400, "IR_13").message()).isEqualTo(EXCEEDS);
         assertThat(storedRefundCount(s, p)).isEqualTo(1);
+    }
+
+    @Test
+    void aPendingRefundWhoseConnectorThisServerNoLongerHasIsParkedPendingNotFailed() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"fault\":\"processor_error\"}");
+        String id = text(refunded(s, p, null), "refund_id");
+        // The account's connector was removed from the build: no call to that processor can be made from here.
+        jdbc.sql("update merchant_connector_account set connector_name = 'retired_processor' where merchant_id = ?")
+                .param(s.id()).update();
+
+        poll("refund parked", SETTLE, () -> jdbc.sql("select next_sync_at from refund where merchant_id = ?"
+                        + " and refund_id = ?").params(s.id(), id).query(java.sql.Timestamp.class).single(),
+                at -> at.toInstant().equals(PaymentSettings.SYNC_PARKED));
+
+        // Unknown, not failed: the processor may have paid it, and a server with the connector can ask again.
+        assertThat(status(retrieveRefund(s, id))).isEqualTo("pending");
+        assertThat(status(get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json()))
+                .isEqualTo("pending");
+        assertThat(storedRefundSum(s, p)).isEqualTo(1000);
     }
 
     @Test

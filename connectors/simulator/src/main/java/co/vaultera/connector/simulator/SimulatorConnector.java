@@ -160,7 +160,8 @@ public final class SimulatorConnector implements PaymentConnector {
     @Override
     public PaymentResult syncPayment(SyncRequest request) {
         String path = request.connectorTransactionId() == null
-                ? "/simulator/payments?reference=" + URLEncoder.encode(request.attemptReference(), StandardCharsets.UTF_8)
+                ? "/simulator/payments?reference="
+                        + URLEncoder.encode(request.attemptReference(), StandardCharsets.UTF_8)
                 : "/simulator/payments/" + segment(request.connectorTransactionId());
         return payment(send(HttpMethod.GET, path, null, request.account(), null));
     }
