@@ -1,22 +1,20 @@
 package co.vaultera.payment;
 
+import static co.vaultera.payment.PaymentProcessors.reference;
+
 import co.vaultera.common.ApiException;
 import co.vaultera.common.ErrorCode;
 import co.vaultera.common.Timestamps;
-import co.vaultera.connector.ConnectorRegistry;
-import co.vaultera.connector.ProcessorReferences;
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.connector.spi.AuthenticationType;
 import co.vaultera.connector.spi.AuthorizeRequest;
 import co.vaultera.connector.spi.CaptureMethod;
 import co.vaultera.connector.spi.CaptureRequest;
 import co.vaultera.connector.spi.CardDetails;
-import co.vaultera.connector.spi.CompleteAuthorizeRequest;
 import co.vaultera.connector.spi.ConnectorError;
 import co.vaultera.connector.spi.ConnectorException;
 import co.vaultera.connector.spi.PaymentConnector;
 import co.vaultera.connector.spi.PaymentResult;
-import co.vaultera.connector.spi.SyncRequest;
 import co.vaultera.connector.spi.VoidRequest;
 import co.vaultera.connectoraccount.ConnectorAccountService;
 import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
@@ -26,14 +24,14 @@ import co.vaultera.web.auth.MerchantContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The flows that talk to processors: confirm, capture, cancel, sync and the 3DS return. Each runs
+ * The flows that change a payment at its processor: confirm, capture and cancel ({@link PaymentSync} asks about
+ * one: sync and the 3DS return). Each runs
  * transaction 1 (lock the payment, check the transition, record the intent to call; for a create with confirm, write
  * the new payment already recording it), then the connector call outside any transaction, then transaction 2
  * ({@link PaymentOutcomes}). A timeout or 5xx leaves the attempt waiting for sync: it is never taken for a decline.
@@ -44,16 +42,16 @@ public class PaymentLifecycle {
     private final PaymentRepository payments;
     private final PaymentOutcomes outcomes;
     private final ConnectorAccountService accounts;
-    private final ConnectorRegistry connectors;
+    private final PaymentProcessors processors;
     private final PaymentSettings settings;
     private final TransactionTemplate tx;
 
     public PaymentLifecycle(PaymentRepository payments, PaymentOutcomes outcomes, ConnectorAccountService accounts,
-                            ConnectorRegistry connectors, PaymentSettings settings, TransactionTemplate tx) {
+                            PaymentProcessors processors, PaymentSettings settings, TransactionTemplate tx) {
         this.payments = payments;
         this.outcomes = outcomes;
         this.accounts = accounts;
-        this.connectors = connectors;
+        this.processors = processors;
         this.settings = settings;
         this.tx = tx;
     }
@@ -151,7 +149,7 @@ public class PaymentLifecycle {
                 settings.redirectReturnUrl(paymentId, m.merchantId(), s.account().connectorName()),
                 intent.description())));
         return outcomes.apply(m, paymentId, s.attempt().attemptId(), AttemptStatus.PENDING, result, 0)
-                .orElseGet(() -> current(m, paymentId));
+                .orElseGet(() -> outcomes.current(m, paymentId));
     }
 
     /**
@@ -209,7 +207,7 @@ public class PaymentLifecycle {
                         reference(m, a.attemptId()), reference(m, c.captureId()), a.connectorTransactionId(),
                         c.amount(), a.amount(), a.currency(), captureMethod(a.captureMethod())))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.CAPTURE_INITIATED, result, c.amount())
-                .orElseGet(() -> current(m, paymentId));
+                .orElseGet(() -> outcomes.current(m, paymentId));
     }
 
     /** Cancels the payment; releases the authorization at the processor when there is one. */
@@ -247,7 +245,7 @@ public class PaymentLifecycle {
             return new Voiding(attempt, account);
         });
         if (v.attempt() == null) {
-            return current(m, paymentId);
+            return outcomes.current(m, paymentId);
         }
         PaymentAttempt a = v.attempt();
         RoutableAccount account = v.account();
@@ -255,103 +253,7 @@ public class PaymentLifecycle {
                 AttemptStatus.VOID_FAILED, conn -> conn.voidPayment(new VoidRequest(account.account(), paymentId,
                         reference(m, a.attemptId()), a.connectorTransactionId(), reason))));
         return outcomes.apply(m, paymentId, a.attemptId(), AttemptStatus.VOID_INITIATED, result, 0)
-                .orElseGet(() -> current(m, paymentId));
-    }
-
-    /** Asks the processor about the active attempt ({@code force_sync}), if the status allows it. */
-    public Applied sync(MerchantContext m, String paymentId) {
-        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
-        if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.SYNC) || intent.activeAttemptId() == null) {
-            return current(m, paymentId);
-        }
-        return sync(m, payments.findAttempt(m.merchantId(), intent.activeAttemptId())
-                .orElseThrow(PaymentLifecycle::notFound), false);
-    }
-
-    /**
-     * The sync job's look at an attempt it claimed. Skipped if the attempt was written since the claim (the job
-     * works through its claims one by one): a capture or void may have started meanwhile, whose call must end
-     * before anyone takes the processor's view for its outcome; that write scheduled its own look.
-     */
-    public void syncDue(MerchantContext m, PaymentRepository.DueAttempt due) {
-        payments.findAttempt(m.merchantId(), due.attemptId())
-                .filter(a -> a.modifiedAt().equals(due.modifiedAt()))
-                .ifPresent(a -> sync(m, a, true));
-    }
-
-    /**
-     * Asks the processor about one attempt and records the answer.
-     *
-     * @param scheduled whether the sync job asks (its looks are counted and end; a merchant's force_sync is
-     *                  answered without using them up)
-     */
-    private Applied sync(MerchantContext m, PaymentAttempt a, boolean scheduled) {
-        String paymentId = a.paymentId();
-        PaymentResult result;
-        try {
-            result = askProcessor(m, accounts.forAttempt(m, a.merchantConnectorId()), a);
-        } catch (ApiException accountUnusable) {
-            // Nobody can ask that processor from here: its account was deleted, or its connector is not part of
-            // this server. The outcome stays unknown (a payment is never failed for want of an answer) and the job's
-            // looks run out and park the attempt, instead of failing every lease; a start resumes parked looks.
-            result = null;
-        } catch (ConnectorException e) {
-            result = null;
-            boolean lastLook = scheduled && a.syncCount() + 1 >= settings.maxSyncs();
-            if (e.error() == ConnectorError.NOT_FOUND && a.connectorTransactionId() == null && lastLook
-                    && a.status() == AttemptStatus.PENDING) {
-                // The processor never recorded this authorization, and it is too late for it to arrive.
-                result = PaymentResult.of(AttemptStatus.FAILURE, null).withError("not_found_at_processor",
-                        "The processor has no record of this payment");
-            }
-        }
-        if (!scheduled && !SyncRules.newsFor(a, result)) {
-            // A merchant's look that learned nothing changes nothing, not even when the job looks next.
-            return current(m, paymentId);
-        }
-        return outcomes.applySync(m, a, result, pendingCaptureAmount(m, a), scheduled)
-                .orElseGet(() -> current(m, paymentId));
-    }
-
-    /** The shopper came back from the processor's redirect step: let the processor finish the authorization. */
-    public Applied completeAuthorize(MerchantContext m, String paymentId, Map<String, String> returnParameters) {
-        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
-        if (!PaymentTransitions.allowed(intent.status(), PaymentOperation.COMPLETE_AUTHORIZE)) {
-            return current(m, paymentId);
-        }
-        PaymentAttempt a = activeAttempt(m, intent);
-        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
-        PaymentResult result;
-        try {
-            result = connector(account).completeAuthorize(new CompleteAuthorizeRequest(account.account(), paymentId,
-                    reference(m, a.attemptId()), a.connectorTransactionId(), a.amount(), a.currency(),
-                    captureMethod(a.captureMethod()), returnParameters));
-        } catch (ConnectorException e) {
-            if (e.error() != ConnectorError.DECLINED) {
-                // Anyone can open the return URL: a return the processor does not accept (another attempt's, a
-                // forged one) or cannot answer says nothing about this attempt. It stays as it is, and its
-                // scheduled syncs ask the processor; only a decline is an answer about the payment.
-                return current(m, paymentId);
-            }
-            result = PaymentResult.of(AttemptStatus.FAILURE, null).withError(e.code(), e.getMessage());
-        }
-        if (!SyncRules.newsFor(a, result)) {
-            // The shopper came back before finishing (or again): nothing to write, the job's schedule stands.
-            return current(m, paymentId);
-        }
-        return outcomes.apply(m, paymentId, a.attemptId(), a.status(), result, 0)
-                .orElseGet(() -> current(m, paymentId));
-    }
-
-    /** The processor's current view of the attempt's payment. */
-    private PaymentResult askProcessor(MerchantContext m, RoutableAccount account, PaymentAttempt a) {
-        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(),
-                reference(m, a.attemptId()), a.connectorTransactionId(), captureMethod(a.captureMethod())));
-    }
-
-    /** The name at processors of the merchant's attempt or capture {@code id}. */
-    private static String reference(MerchantContext m, String id) {
-        return ProcessorReferences.of(m.merchantId(), id);
+                .orElseGet(() -> outcomes.current(m, paymentId));
     }
 
     /**
@@ -372,18 +274,10 @@ public class PaymentLifecycle {
             return answer;
         }
         try {
-            return SyncRules.reconcile(before, answer, askProcessor(m, account, before));
+            return SyncRules.reconcile(before, answer, processors.view(m, account, before));
         } catch (ConnectorException e) {
             return SyncRules.refusalUnchecked(before, answer);
         }
-    }
-
-    /** The intent and its active attempt as stored now. */
-    public Applied current(MerchantContext m, String paymentId) {
-        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
-        PaymentAttempt attempt = intent.activeAttemptId() == null ? null
-                : payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElse(null);
-        return new Applied(intent, attempt);
     }
 
     /**
@@ -394,27 +288,13 @@ public class PaymentLifecycle {
     private PaymentResult call(RoutableAccount account, AttemptStatus refused,
                                Function<PaymentConnector, PaymentResult> flow) {
         try {
-            return flow.apply(connector(account));
+            return flow.apply(processors.connector(account));
         } catch (ConnectorException e) {
             if (e.error() == ConnectorError.UNKNOWN_OUTCOME) {
                 return null;
             }
             return PaymentResult.of(refused, null).withError(e.code(), e.getMessage());
         }
-    }
-
-    private PaymentConnector connector(RoutableAccount account) {
-        return connectors.find(account.connectorName()).orElseThrow(() -> new IllegalStateException(
-                "no connector named " + account.connectorName()));
-    }
-
-    private long pendingCaptureAmount(MerchantContext m, PaymentAttempt a) {
-        if (a.status() != AttemptStatus.CAPTURE_INITIATED) {
-            return 0;
-        }
-        return payments.capturesOf(m.merchantId(), a.paymentId()).stream()
-                .filter(c -> c.attemptId().equals(a.attemptId()) && "pending".equals(c.status()))
-                .mapToLong(PaymentCapture::amount).sum();
     }
 
     private PaymentIntent lock(MerchantContext m, String paymentId) {

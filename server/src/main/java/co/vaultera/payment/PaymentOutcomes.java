@@ -211,4 +211,12 @@ public class PaymentOutcomes {
     private static long orElse(Long value, long fallback) {
         return value != null ? value : fallback;
     }
+
+    /** The intent and its active attempt as stored now. */
+    public Applied current(MerchantContext m, String paymentId) {
+        PaymentIntent intent = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        PaymentAttempt attempt = intent.activeAttemptId() == null ? null
+                : payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElse(null);
+        return new Applied(intent, attempt);
+    }
 }

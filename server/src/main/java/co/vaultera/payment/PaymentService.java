@@ -17,24 +17,31 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The Payments API: create, update, retrieve and list; the processor flows are {@link PaymentLifecycle}'s. */
+/**
+ * The Payments API: create, update, retrieve and list; the processor flows are {@link PaymentLifecycle}'s and
+ * {@link PaymentSync}'s.
+ */
 @Service
 public class PaymentService {
 
     private final PaymentRepository payments;
     private final PaymentLifecycle lifecycle;
+    private final PaymentSync sync;
+    private final PaymentOutcomes outcomes;
     private final PaymentViews views;
     private final CustomerService customers;
     private final ConnectorAccountService accounts;
     private final RefundSummaries refunds;
     private final TransactionTemplate tx;
 
-    public PaymentService(PaymentRepository payments, PaymentLifecycle lifecycle, PaymentViews views,
-                          CustomerService customers, ConnectorAccountService accounts, RefundSummaries refunds,
-                          TransactionTemplate tx) {
+    public PaymentService(PaymentRepository payments, PaymentLifecycle lifecycle, PaymentSync sync,
+                          PaymentOutcomes outcomes, PaymentViews views, CustomerService customers,
+                          ConnectorAccountService accounts, RefundSummaries refunds, TransactionTemplate tx) {
         this.refunds = refunds;
         this.payments = payments;
         this.lifecycle = lifecycle;
+        this.sync = sync;
+        this.outcomes = outcomes;
         this.views = views;
         this.customers = customers;
         this.accounts = accounts;
@@ -135,7 +142,7 @@ public class PaymentService {
 
     /** @param expandAttempts whether to list every attempt ({@code expand_attempts=true}) */
     public PaymentResponse retrieve(MerchantContext m, String paymentId, boolean forceSync, boolean expandAttempts) {
-        return view(m, forceSync ? lifecycle.sync(m, paymentId) : lifecycle.current(m, paymentId), expandAttempts);
+        return view(m, forceSync ? sync.sync(m, paymentId) : outcomes.current(m, paymentId), expandAttempts);
     }
 
     /**

@@ -40,14 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class RedirectController {
 
     private final MerchantService merchants;
-    private final PaymentLifecycle lifecycle;
+    private final PaymentSync sync;
     private final PaymentRepository payments;
     private final PaymentSettings settings;
 
-    public RedirectController(MerchantService merchants, PaymentLifecycle lifecycle, PaymentRepository payments,
+    public RedirectController(MerchantService merchants, PaymentSync sync, PaymentRepository payments,
                               PaymentSettings settings) {
         this.merchants = merchants;
-        this.lifecycle = lifecycle;
+        this.sync = sync;
         this.payments = payments;
         this.settings = settings;
     }
@@ -74,7 +74,7 @@ public class RedirectController {
         if (!Limits.isIdentifier(paymentId)) {
             throw PaymentLifecycle.notFound();
         }
-        Applied applied = lifecycle.completeAuthorize(m, paymentId, params);
+        Applied applied = sync.completeAuthorize(m, paymentId, params);
         Merchant merchant = merchants.find(merchantId).orElseThrow(PaymentLifecycle::notFound);
         String returnUrl = applied.intent().returnUrl() != null ? applied.intent().returnUrl() : merchant.returnUrl();
         if (returnUrl == null) {

@@ -1,9 +1,9 @@
 package co.vaultera.sync;
 
 import co.vaultera.merchant.MerchantService;
-import co.vaultera.payment.PaymentLifecycle;
 import co.vaultera.payment.PaymentRepository;
 import co.vaultera.payment.PaymentRepository.DueAttempt;
+import co.vaultera.payment.PaymentSync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +25,14 @@ public class PaymentSyncJob {
     private static final int BATCH = 50;
 
     private final PaymentRepository payments;
-    private final PaymentLifecycle lifecycle;
+    private final PaymentSync sync;
     private final MerchantService merchants;
     private final Duration lease;
 
-    public PaymentSyncJob(PaymentRepository payments, PaymentLifecycle lifecycle, MerchantService merchants,
+    public PaymentSyncJob(PaymentRepository payments, PaymentSync sync, MerchantService merchants,
                           @Value("${switch.sync.lease:120s}") Duration lease) {
         this.payments = payments;
-        this.lifecycle = lifecycle;
+        this.sync = sync;
         this.merchants = merchants;
         this.lease = lease;
     }
@@ -43,7 +43,7 @@ public class PaymentSyncJob {
         for (DueAttempt d : due) {
             try {
                 merchants.context(d.merchantId())
-                        .ifPresent(m -> lifecycle.syncDue(m, d));
+                        .ifPresent(m -> sync.syncDue(m, d));
             } catch (RuntimeException e) {
                 // One bad attempt must not starve the others; its lease expires and it is tried again.
                 log.warn("sync of attempt {} failed: {}", d.attemptId(), e.toString());

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class PaymentSyncIT extends PaymentTestSupport {
 
     @Autowired
-    private PaymentLifecycle lifecycle;
+    private PaymentSync sync;
 
     @Autowired
     private ApiKeyService apiKeys;
@@ -234,11 +234,11 @@ class PaymentSyncIT extends PaymentTestSupport {
         Instant written = jdbc.sql("select modified_at from payment_attempt where merchant_id = ? and attempt_id = ?")
                 .params(m.merchantId(), attempt(id(p), 1)).query(java.sql.Timestamp.class).single().toInstant();
 
-        lifecycle.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
+        sync.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
                 written.minusMillis(1)));
         assertThat(syncCount(m, id(p))).as("a stale claim asks nothing").isZero();
 
-        lifecycle.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
+        sync.syncDue(context, new PaymentRepository.DueAttempt(m.merchantId(), id(p), attempt(id(p), 1),
                 written));
         assertThat(syncCount(m, id(p))).as("a current claim is a counted look").isOne();
     }

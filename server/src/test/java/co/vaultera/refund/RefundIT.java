@@ -504,6 +504,9 @@ class RefundIT extends RefundTestSupport {
         assertThat(status(get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json()))
                 .isEqualTo("pending");
         assertThat(storedRefundSum(s, p)).isEqualTo(1000);
+        // A new refund could not be sent either: refused before anything is recorded.
+        refund(s, p, 1L).expectError(400, "IR_39");
+        assertThat(storedRefundCount(s, p)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package co.vaultera.payment;
+
+import co.vaultera.connector.ConnectorRegistry;
+import co.vaultera.connector.ProcessorReferences;
+import co.vaultera.connector.spi.PaymentConnector;
+import co.vaultera.connector.spi.PaymentResult;
+import co.vaultera.connector.spi.SyncRequest;
+import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
+import co.vaultera.web.auth.MerchantContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the payment flows share about processors: the connector behind an account, the name an attempt has there,
+ * and the processor's current view of an attempt.
+ */
+@Component
+class PaymentProcessors {
+
+    private final ConnectorRegistry connectors;
+
+    PaymentProcessors(ConnectorRegistry connectors) {
+        this.connectors = connectors;
+    }
+
+    PaymentConnector connector(RoutableAccount account) {
+        return connectors.find(account.connectorName()).orElseThrow(() -> new IllegalStateException(
+                "no connector named " + account.connectorName()));
+    }
+
+    /** The processor's current view of the attempt's payment. */
+    PaymentResult view(MerchantContext m, RoutableAccount account, PaymentAttempt a) {
+        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(),
+                reference(m, a.attemptId()), a.connectorTransactionId(),
+                PaymentLifecycle.captureMethod(a.captureMethod())));
+    }
+
+    /** The name at processors of the merchant's attempt or capture {@code id}. */
+    static String reference(MerchantContext m, String id) {
+        return ProcessorReferences.of(m.merchantId(), id);
+    }
+}
