@@ -2,6 +2,7 @@ package co.vaultera.payment;
 
 import co.vaultera.connector.ConnectorRegistry;
 import co.vaultera.connector.ProcessorReferences;
+import co.vaultera.connector.SyncReferences;
 import co.vaultera.connector.spi.PaymentConnector;
 import co.vaultera.connector.spi.PaymentResult;
 import co.vaultera.connector.spi.SyncRequest;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class PaymentProcessors {
 
     private final ConnectorRegistry connectors;
+    private final SyncReferences syncReferences;
 
-    PaymentProcessors(ConnectorRegistry connectors) {
+    PaymentProcessors(ConnectorRegistry connectors, SyncReferences syncReferences) {
         this.connectors = connectors;
+        this.syncReferences = syncReferences;
     }
 
     PaymentConnector connector(RoutableAccount account) {
@@ -29,9 +32,11 @@ class PaymentProcessors {
 
     /** The processor's current view of the attempt's payment. */
     PaymentResult view(MerchantContext m, RoutableAccount account, PaymentAttempt a) {
-        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(),
-                reference(m, a.attemptId()), a.connectorTransactionId(),
-                PaymentLifecycle.captureMethod(a.captureMethod())));
+        // Without the processor's id the connector looks the payment up by the reference it was sent with.
+        String sent = a.connectorTransactionId() == null ? syncReferences.attempt(m.merchantId(), a.attemptId())
+                : reference(m, a.attemptId());
+        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(), sent,
+                a.connectorTransactionId(), PaymentLifecycle.captureMethod(a.captureMethod())));
     }
 
     /** The name at processors of the merchant's attempt or capture {@code id}. */

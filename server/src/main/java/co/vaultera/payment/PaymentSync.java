@@ -100,7 +100,14 @@ public class PaymentSync {
             return outcomes.current(m, paymentId);
         }
         PaymentAttempt a = payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElseThrow();
-        RoutableAccount account = accounts.forAttempt(m, a.merchantConnectorId());
+        RoutableAccount account;
+        try {
+            account = accounts.forAttempt(m, a.merchantConnectorId());
+        } catch (ApiException accountUnusable) {
+            // Deleted, or its connector is not part of this server: nobody can finish it from here. The shopper
+            // still goes back to the merchant, with the payment as it is.
+            return outcomes.current(m, paymentId);
+        }
         PaymentResult result;
         try {
             result = processors.connector(account).completeAuthorize(new CompleteAuthorizeRequest(account.account(),

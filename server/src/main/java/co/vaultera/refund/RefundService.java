@@ -6,6 +6,7 @@ import co.vaultera.common.Ids;
 import co.vaultera.common.Timestamps;
 import co.vaultera.connector.ConnectorRegistry;
 import co.vaultera.connector.ProcessorReferences;
+import co.vaultera.connector.SyncReferences;
 import co.vaultera.connector.spi.ConnectorError;
 import co.vaultera.connector.spi.ConnectorException;
 import co.vaultera.connector.spi.PaymentConnector;
@@ -45,20 +46,23 @@ public class RefundService {
     private final PaymentService payments;
     private final ConnectorAccountService accounts;
     private final ConnectorRegistry connectors;
+    private final SyncReferences syncReferences;
     private final PaymentSettings settings;
     private final TransactionTemplate tx;
 
     public RefundService(RefundRepository refunds, PaymentService payments, ConnectorAccountService accounts,
-                         ConnectorRegistry connectors, PaymentSettings settings, TransactionTemplate tx) {
+                         ConnectorRegistry connectors, SyncReferences syncReferences, PaymentSettings settings,
+                         TransactionTemplate tx) {
         this.refunds = refunds;
         this.payments = payments;
         this.accounts = accounts;
         this.connectors = connectors;
+        this.syncReferences = syncReferences;
         this.settings = settings;
         this.tx = tx;
     }
 
-    private record Pending(Refund refund, long captured) {
+    private record Pending(Refund refund, long captured, RoutableAccount account) {
     }
 
     /** The id of a new refund: the merchant's, or one made from the Idempotency-Key seed, or a random one. */
@@ -85,7 +89,7 @@ public class RefundService {
                 throw new ApiException(ErrorCode.HE_03, "Refund not possible: the payment is older than 365 days");
             }
             // The account is looked up before anything is written: a refund that cannot be sent is never recorded.
-            accounts.forAttempt(m, p.attempt().merchantConnectorId());
+            RoutableAccount account = accounts.forAttempt(m, p.attempt().merchantConnectorId());
             List<Refund> existing = refunds.ofPayment(m.merchantId(), p.paymentId());
             long refunded = existing.stream().filter(Refund::counts).mapToLong(Refund::amount).sum();
             long amount = RefundRules.amountToRefund(p.amountCaptured(), refunded, existing.size(), req.amount());
@@ -99,10 +103,11 @@ public class RefundService {
             if (!refunds.insert(m.merchantId(), r, settings.firstSyncForCallStartingNow())) {
                 throw duplicate();
             }
-            return new Pending(r, p.amountCaptured());
+            return new Pending(r, p.amountCaptured(), account);
         });
         Refund pending = started.refund();
-        RoutableAccount account = accounts.forAttempt(m, pending.merchantConnectorId());
+        // The account as transaction 1 found it: were it deleted since, the refund written must still be sent.
+        RoutableAccount account = started.account();
         RefundResult result = call(() -> connector(account).refund(new RefundRequest(account.account(),
                 pending.paymentId(), ProcessorReferences.of(m.merchantId(), pending.attemptId()),
                 ProcessorReferences.of(m.merchantId(), pending.refundId()), pending.connectorTransactionId(),
@@ -165,8 +170,9 @@ public class RefundService {
         RefundResult result;
         try {
             result = connector(account).syncRefund(new RefundSyncRequest(account.account(), r.paymentId(),
-                    ProcessorReferences.of(m.merchantId(), r.refundId()), r.connectorTransactionId(),
-                    r.connectorRefundId()));
+                    r.connectorRefundId() == null ? syncReferences.refund(m.merchantId(), r.refundId())
+                            : ProcessorReferences.of(m.merchantId(), r.refundId()),
+                    r.connectorTransactionId(), r.connectorRefundId()));
         } catch (ConnectorException e) {
             result = null;
             boolean lastLook = scheduled && r.syncCount() + 1 >= settings.maxSyncs();

@@ -3,7 +3,13 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.apikey.ApiKeyService;
+import co.vaultera.connector.simulator.AuthorizeCommand;
+import co.vaultera.connector.simulator.PaymentView;
+import co.vaultera.connector.simulator.Simulation;
+import co.vaultera.connector.simulator.SimulatorApiServlet;
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import co.vaultera.connector.spi.CaptureMethod;
+import co.vaultera.connector.spi.CardDetails;
 import co.vaultera.web.auth.MerchantContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -263,8 +269,29 @@ class PaymentSyncIT extends PaymentTestSupport {
                 .isEqualTo("processing");
         post("/payments/" + id(authorized) + "/capture", m.apiKey(), "{}").expectError(400, "IR_39");
         assertThat(status(retrieve(m, id(authorized)))).isEqualTo("requires_capture");
-        assertThat(simulator.count(Operation.CAPTURE, processorReference(m.merchantId(), id(authorized), 1))).isZero();
+        assertThat(jdbc.sql("select count(*) from payment_capture where merchant_id = ? and payment_id = ?")
+                .params(m.merchantId(), id(authorized)).query(Long.class).single()).isZero();
         post("/payments", m.apiKey(), body(1000, "automatic", VISA, true)).expectError(400, "IR_39");
+    }
+
+    @Test
+    void anAttemptSentUnderItsBareIdByAnEarlierVersionIsStillFoundBySync() {
+        TestMerchant m = merchantWithConnector();
+        JsonNode p = pay(m, PROCESSOR_ERROR);
+        String attemptId = attempt(id(p), 1);
+        // What an earlier version left behind: its authorize went out under the bare attempt id, the answer was
+        // lost, and the migration that qualified references kept that name.
+        PaymentView charged = simulator.authorize(SimulatorApiServlet.accountOf(PROCESSOR_API_KEY),
+                new AuthorizeCommand(attemptId, 1000, "USD", CaptureMethod.AUTOMATIC,
+                        new CardDetails(VISA, 12, 2030, null, null), null, null), Simulation.NONE);
+        jdbc.sql("insert into processor_reference_legacy (merchant_id, kind, id, reference)"
+                + " values (?, 'attempt', ?, ?)").params(m.merchantId(), attemptId, attemptId).update();
+
+        JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
+
+        assertThat(status(synced)).isEqualTo("succeeded");
+        assertThat(text(synced, "connector_transaction_id")).isEqualTo(charged.id());
+        assertThat(synced.get("amount_received").longValue()).isEqualTo(1000);
     }
 
     private int syncCount(TestMerchant m, String paymentId) {

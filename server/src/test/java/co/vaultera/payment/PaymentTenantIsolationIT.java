@@ -46,6 +46,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         sameAsUnknown("POST", id(p), "/confirm", "{}");
         sameAsUnknown("POST", id(p), "/confirm", "{" + card(VISA) + "}");
         assertThat(simulator.authorizeCount(processorReference(a.merchantId(), id(p), 1))).isZero();
+        assertThat(simulator.authorizeCount(processorReference(b.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_confirmation");
     }
 
@@ -61,6 +62,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         JsonNode p = create(a, body(1000, "manual", VISA, true));
         sameAsUnknown("POST", id(p), "/capture", "{\"amount_to_capture\":1000}");
         assertThat(simulator.count(Operation.CAPTURE, processorReference(a.merchantId(), id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(b.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
     }
 
@@ -69,6 +71,7 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         JsonNode p = create(a, body(1000, "manual", VISA, true));
         sameAsUnknown("POST", id(p), "/cancel", "{\"cancellation_reason\":\"x\"}");
         assertThat(simulator.count(Operation.VOID, processorReference(a.merchantId(), id(p), 1))).isZero();
+        assertThat(simulator.count(Operation.VOID, processorReference(b.merchantId(), id(p), 1))).isZero();
         assertThat(status(retrieve(a, id(p)))).isEqualTo("requires_capture");
     }
 

@@ -2,6 +2,9 @@ package co.vaultera.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vaultera.connector.simulator.RefundView;
+import co.vaultera.connector.simulator.Simulation;
+import co.vaultera.connector.simulator.SimulatorApiServlet;
 import co.vaultera.payment.PaymentSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -431,9 +434,13 @@ class RefundIT extends RefundTestSupport {
         Shop s = shop();
         for (String body : List.of("{\"limit\":0}", "{\"limit\":101}", "{\"limit\":1.5}", "{\"offset\":-1}",
                 "{\"refund_status\":[\"done\"]}", "{\"currency\":[\"usd\"]}", "{\"currency\":\"USD\"}",
-                "{\"time_range\":{\"start_time\":\"yesterday\"}}", "{\"unknown\":1}")) {
+                "{\"time_range\":{\"start_time\":\"yesterday\"}}", "{\"unknown\":1}", "{\"offset\":2147483648}",
+                "{\"time_range\":{\"start_time\":\"+999999-01-01T00:00:00Z\"}}",
+                "{\"time_range\":{\"end_time\":\"+999999999-12-31T23:59:59Z\"}}")) {
             post("/refunds/list", s.key(), body).expectError(400, "IR_06");
         }
+        // Filters this switch does not offer are the reference's 501, not a 400.
+        post("/refunds/list", s.key(), "{\"amount_filter\":{\"start_amount\":1}}").expectError(501, "IR_00");
     }
 
     // ---- unknown outcomes and sync ----
@@ -507,6 +514,25 @@ class RefundIT extends RefundTestSupport {
         // A new refund could not be sent either: refused before anything is recorded.
         refund(s, p, 1L).expectError(400, "IR_39");
         assertThat(storedRefundCount(s, p)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundSentUnderItsBareIdByAnEarlierVersionIsStillFoundBySync() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"fault\":\"processor_error\"}");
+        String id = text(refunded(s, p, 400L), "refund_id");
+        // What an earlier version left behind: its refund went out under the bare refund id, the answer was lost,
+        // and the migration that qualified references kept that name.
+        RefundView paid = simulator.refund(SimulatorApiServlet.accountOf("sk_test_0123456789abcdef"),
+                text(payment(s, p), "connector_transaction_id"), 400, id, null, Simulation.NONE);
+        jdbc.sql("insert into processor_reference_legacy (merchant_id, kind, id, reference)"
+                + " values (?, 'refund', ?, ?)").params(s.id(), id, id).update();
+
+        JsonNode synced = get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json();
+
+        assertThat(status(synced)).isEqualTo("succeeded");
+        assertThat(text(synced, "connector_refund_id")).isEqualTo(paid.id());
     }
 
     @Test

@@ -20,7 +20,10 @@ package co.vaultera.connector.spi;
  * at most 160 characters of {@code [A-Za-z0-9_.-]}), since merchants choose their own payment and refund ids and
  * several may use one processor account's credentials. Connectors send them as the merchant reference and derive
  * their processor idempotency keys from them deterministically, so a retried call can never charge twice and one
- * merchant's call can never be answered with another's. ({@code paymentId} is the merchant's id, for display.)
+ * merchant's call can never be answered with another's. A processor that takes shorter references or fewer
+ * characters gets a deterministic function of them (a hash, say): the same request must always give the same value,
+ * since a sync after a lost answer looks the payment up by it. ({@code paymentId} is the merchant's id, for
+ * display.)
  *
  * <p>Implementations are stateless and thread-safe; they never log card numbers, CVCs or credentials.
  */

@@ -300,12 +300,19 @@ public class SimulatorApiServlet extends HttpServlet {
         return value;
     }
 
-    /** Keys are kept only as a hash: the processor needs to tell accounts apart, not to know their secrets. */
     private static String account(HttpServletRequest request) {
         String key = request.getHeader(API_KEY_HEADER);
         if (key == null || key.isBlank()) {
             throw new SimulatorException(401, "api_key_missing", "Header " + API_KEY_HEADER + " is required");
         }
+        return accountOf(key);
+    }
+
+    /**
+     * The account {@link SimulatorProcessor} keeps an API key's payments under. Keys are kept only as a hash: the
+     * processor needs to tell accounts apart, not to know their secrets.
+     */
+    public static String accountOf(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
