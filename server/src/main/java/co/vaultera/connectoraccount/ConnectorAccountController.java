@@ -4,6 +4,8 @@ import co.vaultera.common.ApiException;
 import co.vaultera.common.Limits;
 import co.vaultera.connectoraccount.api.ConnectorAccountRequest;
 import co.vaultera.connectoraccount.api.ConnectorAccountResponse;
+import co.vaultera.merchant.MerchantService;
+import co.vaultera.web.auth.AdminOrMerchantContext;
 import co.vaultera.web.auth.MerchantContext;
 import java.util.List;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,15 +18,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Merchant connector accounts. The merchant key must belong to the account in the path; any other key is a 401,
- * as in the reference.
+ * as in the reference. Delete also takes the admin key, as the reference's does.
  */
 @RestController
 public class ConnectorAccountController {
 
     private final ConnectorAccountService service;
+    private final MerchantService merchants;
 
-    public ConnectorAccountController(ConnectorAccountService service) {
+    public ConnectorAccountController(ConnectorAccountService service, MerchantService merchants) {
         this.service = service;
+        this.merchants = merchants;
     }
 
     @PostMapping("/account/{merchantId}/connectors")
@@ -52,10 +56,14 @@ public class ConnectorAccountController {
         return service.update(owner(merchantId, merchant), known(id), request);
     }
 
+    /** The reference takes the admin key here; the merchant's own key works too. */
     @DeleteMapping("/account/{merchantId}/connectors/{id}")
     ConnectorAccountResponse.Deleted delete(@PathVariable String merchantId, @PathVariable String id,
-                                            MerchantContext merchant) {
-        return service.delete(owner(merchantId, merchant), known(id));
+                                            AdminOrMerchantContext caller) {
+        MerchantContext merchant = caller.admin()
+                ? merchants.context(merchantId).orElseThrow(() -> ApiException.notFound("Merchant account"))
+                : owner(merchantId, caller.merchant());
+        return service.delete(merchant, known(id));
     }
 
     private static MerchantContext owner(String pathMerchantId, MerchantContext merchant) {

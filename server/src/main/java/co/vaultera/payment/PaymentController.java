@@ -5,18 +5,17 @@ import co.vaultera.common.ErrorCode;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
 import co.vaultera.common.Paging;
+import co.vaultera.common.Timestamps;
 import co.vaultera.idempotency.Idempotency;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
 import co.vaultera.payment.api.PaymentListResponse;
 import co.vaultera.payment.api.PaymentRequest;
 import co.vaultera.payment.api.PaymentResponse;
 import co.vaultera.web.auth.MerchantContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -163,15 +162,7 @@ public class PaymentController {
         if (raw == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(raw).toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be an ISO-8601 "
-                        + "date-time");
-            }
-        }
+        return Timestamps.parse(raw).orElseThrow(() -> new ApiException(ErrorCode.IR_06,
+                "query parameter `" + name + "` must be " + Timestamps.ACCEPTED));
     }
 }

@@ -93,6 +93,21 @@ public final class PaymentTransitions {
      * would hold the shopper's money twice. Nor after the switch itself declined it ({@code router_declined}), as
      * in the reference.
      */
+    /**
+     * The response's {@code manual_retry_allowed}: for a failed payment, whether a confirm may make a new attempt;
+     * {@code false} where the payment is settled or in the processor's hands (succeeded, cancelled, requires
+     * capture, processing); {@code null} while it still waits for the merchant or the shopper, as in the reference.
+     *
+     * @param attempt the active attempt, or {@code null} if the payment has none
+     */
+    public static Boolean manualRetryAllowed(IntentStatus intent, AttemptStatus attempt) {
+        return switch (intent) {
+            case FAILED -> attempt == null || manualRetryAllowed(attempt);
+            case SUCCEEDED, CANCELLED, CANCELLED_POST_CAPTURE, REQUIRES_CAPTURE, PROCESSING -> false;
+            default -> null;
+        };
+    }
+
     public static boolean manualRetryAllowed(AttemptStatus attempt) {
         return switch (attempt) {
             case CAPTURE_FAILED, VOID_FAILED, ROUTER_DECLINED -> false;

@@ -30,14 +30,16 @@ public class PaymentViews {
             nextAction = Map.of("type", "redirect_to_url",
                     "redirect_to_url", settings.redirectStartUrl(p.paymentId(), merchantId, a.attemptId()));
         }
-        long capturable = a == null ? p.amount() : a.amountCapturable();
+        // Without an attempt, the whole amount is still to be authorized, unless the payment ended before one.
+        long capturable = a != null ? a.amountCapturable()
+                : p.status() == IntentStatus.REQUIRES_PAYMENT_METHOD || p.status() == IntentStatus.REQUIRES_CONFIRMATION
+                ? p.amount() : 0;
         List<PaymentResponse.Capture> captureViews = captures.isEmpty() ? null : captures.stream()
                 .map(c -> new PaymentResponse.Capture(c.captureId(), c.status(), c.amount(), p.currency(),
                         a == null ? null : a.connector(), Timestamps.format(c.createdAt()), c.errorCode(),
                         c.errorMessage()))
                 .toList();
-        Boolean manualRetryAllowed = p.status() != IntentStatus.FAILED ? null
-                : a == null || PaymentTransitions.manualRetryAllowed(a.status());
+        Boolean manualRetryAllowed = PaymentTransitions.manualRetryAllowed(p.status(), a == null ? null : a.status());
         return new PaymentResponse(p.paymentId(), merchantId, p.status().wireName(), p.amount(), p.amount(),
                 capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, p.amountToCapture(),
                 a == null ? null : a.connector(),

@@ -85,9 +85,9 @@ public class RedirectController {
         query.put("status", applied.intent().status().wireName());
         query.put("payment_id", paymentId);
         query.put("payment_intent_client_secret", applied.intent().clientSecret());
-        // As in the payment's own view: a payment failed by a refused capture or void allows no new attempt.
-        query.put("manual_retry_allowed", String.valueOf(applied.intent().status() == IntentStatus.FAILED
-                && (applied.attempt() == null || PaymentTransitions.manualRetryAllowed(applied.attempt().status()))));
+        // As in the payment's own view, with "not yet decided" as false: the query has no null.
+        query.put("manual_retry_allowed", String.valueOf(Boolean.TRUE.equals(PaymentTransitions.manualRetryAllowed(
+                applied.intent().status(), applied.attempt() == null ? null : applied.attempt().status()))));
         query.put("amount", String.valueOf(applied.intent().amount()));
         Map<String, String> sent = new LinkedHashMap<>(query);
         if (merchant.enablePaymentResponseHash()) {

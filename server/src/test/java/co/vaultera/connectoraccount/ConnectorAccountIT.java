@@ -468,6 +468,15 @@ class ConnectorAccountIT extends ApiTestSupport {
     }
 
     @Test
+    void theAdminKeyDeletesTooAsInTheReference() {
+        String id = createId();
+        assertThat(delete(path(id), ADMIN_KEY).expect(200).json().get("deleted").booleanValue()).isTrue();
+        get(path(id), merchant.apiKey()).expectError(404, "HE_02");
+        delete("/account/merchant_nobody_has/connectors/" + id, ADMIN_KEY).expectError(404, "HE_02");
+        delete(path(createId()), "not_the_admin_key").expectError(401, "IR_01");
+    }
+
+    @Test
     void deleteOfAnUnknownAccountIsA404() {
         delete(path("mca_doesnotexist"), merchant.apiKey()).expectError(404, "HE_02");
     }
@@ -524,6 +533,7 @@ class ConnectorAccountIT extends ApiTestSupport {
     @Test
     void theAdminKeyIsNotAMerchantKey() {
         get(path(), ADMIN_KEY).expectError(401, "IR_01");
+        post(path(), ADMIN_KEY, body("stripe_test", secret)).expectError(401, "IR_01");
     }
 
     @Test

@@ -209,6 +209,10 @@ class PaymentCaptureCancelIT extends PaymentTestSupport {
                 "{\"cancellation_reason\":\"duplicate\"}").expect(200).json();
         assertThat(status(cancelled)).isEqualTo("cancelled");
         assertThat(text(cancelled, "cancellation_reason")).isEqualTo("duplicate");
+        // Never authorized, now ended: nothing is or will be capturable, and no new attempt can be made.
+        assertThat(p.get("amount_capturable").longValue()).isEqualTo(1000);
+        assertThat(cancelled.get("amount_capturable").longValue()).isZero();
+        assertThat(cancelled.get("manual_retry_allowed").booleanValue()).isFalse();
         assertThat(simulator.count(Operation.AUTHORIZE, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         assertThat(simulator.count(Operation.VOID, processorReference(merchant.merchantId(), id(p), 1))).isZero();
         // A cancelled payment can no longer be confirmed.

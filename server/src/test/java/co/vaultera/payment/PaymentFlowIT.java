@@ -85,6 +85,15 @@ class PaymentFlowIT extends PaymentTestSupport {
     }
 
     @Test
+    void manualRetryAllowedIsFalseOnceThePaymentIsSettledOrWithTheProcessorAndNullBefore() {
+        assertThat(create(merchant, body(1000, "automatic", VISA, false)).get("manual_retry_allowed").isNull())
+                .isTrue();
+        assertThat(pay(merchant, VISA).get("manual_retry_allowed").booleanValue()).isFalse();
+        assertThat(create(merchant, body(1000, "manual", VISA, true)).get("manual_retry_allowed").booleanValue())
+                .isFalse();
+    }
+
+    @Test
     void aFailedPaymentCanBeConfirmedAgainWithAGoodCardOnANewAttempt() {
         JsonNode failed = pay(merchant, DECLINED);
         assertThat(status(failed)).isEqualTo("failed");

@@ -126,6 +126,11 @@ class PaymentListIT extends PaymentTestSupport {
         get("/payments/list?limit=abc", merchant.apiKey()).expectError(400, "IR_06");
         get("/payments/list?offset=-1", merchant.apiKey()).expectError(400, "IR_06");
         get("/payments/list?created.gte=yesterday", merchant.apiKey()).expectError(400, "IR_06");
+        // Valid ISO-8601 that no timestamp column holds: a 400, not a 500 from the database.
+        get("/payments/list?created.gte=%2B999999-01-01T00:00:00Z", merchant.apiKey()).expectError(400, "IR_06");
+        get("/payments/list?created.lt=-5000-01-01T00:00:00Z", merchant.apiKey()).expectError(400, "IR_06");
+        get("/payments/list?offset=2147483648", merchant.apiKey()).expectError(400, "IR_06");
+        get("/payments/list?created.lte=9999-12-31T23:59:59Z", merchant.apiKey()).expect(200);
     }
 
     @Test

@@ -201,6 +201,22 @@ class PaymentValidationIT extends PaymentTestSupport {
     }
 
     @Test
+    void scheduledCaptureIsTheReferences501() {
+        post("/payments", merchant.apiKey(), body(1000, "scheduled", VISA, true)).expectError(501, "IR_00");
+    }
+
+    @Test
+    void statementDescriptorsTakeUpTo255Characters() {
+        String name = "Payment for shoes purchase"; // the reference's own example: longer than a card's 22
+        JsonNode p = create(merchant, "{\"amount\":1000,\"currency\":\"USD\",\"statement_descriptor_name\":\""
+                + name + "\",\"statement_descriptor_suffix\":\"" + "s".repeat(255) + "\"}");
+        assertThat(text(p, "statement_descriptor_name")).isEqualTo(name);
+        assertThat(text(p, "statement_descriptor_suffix")).hasSize(255);
+        post("/payments", merchant.apiKey(), "{\"amount\":1000,\"currency\":\"USD\",\"statement_descriptor_name\":\""
+                + "n".repeat(256) + "\"}").expectError(400, "IR_06");
+    }
+
+    @Test
     void anUnknownCustomerIdIsA400() {
         Response r = createRaw("{\"amount\":1000,\"currency\":\"USD\",\"customer_id\":\"cus_nobody_here\"}");
         r.expectError(400, "IR_06");

@@ -2,9 +2,8 @@ package co.vaultera.apikey.api;
 
 import co.vaultera.common.ApiException;
 import co.vaultera.common.JsonFields;
+import co.vaultera.common.Timestamps;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -41,16 +40,8 @@ public record ApiKeyRequest(String name, String description, boolean hasExpirati
         if (expiration.equals("never")) {
             return new ApiKeyRequest(name, description, true, true, null);
         }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(expiration).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                at = java.time.LocalDateTime.parse(expiration).toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw ApiException.invalidBody("field `expiration` must be \"never\" or an ISO-8601 date-time");
-            }
-        }
+        Instant at = Timestamps.parse(expiration).orElseThrow(() -> ApiException.invalidBody(
+                "field `expiration` must be \"never\" or " + Timestamps.ACCEPTED));
         if (!at.isAfter(Instant.now())) {
             throw ApiException.invalidBody("field `expiration` must be in the future");
         }

@@ -115,7 +115,8 @@ public record PaymentRequest(
         String paymentId = f.string("payment_id");
         String captureMethod = f.oneOf("capture_method", CAPTURE_METHODS);
         if ("scheduled".equals(captureMethod)) {
-            throw new ApiException(ErrorCode.IR_06, "capture_method `scheduled` is not supported");
+            throw ApiException.unsupported("capture_method: scheduled",
+                    "capture with `manual` and call /payments/{payment_id}/capture when the time comes");
         }
         Long amountToCapture = f.integer("amount_to_capture");
         if (amountToCapture != null && amountToCapture <= 0) {
@@ -178,7 +179,7 @@ public record PaymentRequest(
                 f.oneOf("authentication_type", AUTH_TYPES), paymentMethod,
                 f.oneOf("payment_method_type", CARD_TYPES), card, billing, address(f, "shipping"),
                 email, name, phone, phoneCountryCode, Metadata.read(f, "metadata"),
-                f.string("statement_descriptor_name", 22), f.string("statement_descriptor_suffix", 22),
+                f.string("statement_descriptor_name", 255), f.string("statement_descriptor_suffix", 255),
                 f.string("merchant_order_reference_id", 255), connectors(f),
                 profileId == null ? null : Limits.identifier("profile_id", profileId),
                 f.string("client_secret", 128), cvc(f.string("card_cvc")), sessionExpiry, OrderDetails.read(f));

@@ -6,10 +6,9 @@ import co.vaultera.common.ErrorCode;
 import co.vaultera.common.JsonFields;
 import co.vaultera.common.Limits;
 import co.vaultera.common.Metadata;
+import co.vaultera.common.Timestamps;
 import co.vaultera.refund.RefundFilter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +64,11 @@ public final class RefundRequests {
                 : body).rejectUnknown(List.of("payment_id", "refund_id", "profile_id", "limit", "offset",
                 "time_range", "refund_status", "currency", "connector", "amount_filter",
                 "merchant_connector_id"));
-        if (f.has("amount_filter") || f.has("merchant_connector_id") || f.has("profile_id")) {
-            throw ApiException.invalidBody("filters `amount_filter`, `merchant_connector_id` and `profile_id` are "
-                    + "not supported yet");
+        for (String filter : List.of("amount_filter", "merchant_connector_id", "profile_id")) {
+            if (f.has(filter)) {
+                throw ApiException.unsupported(filter, "filter by `payment_id`, `refund_id`, `time_range`, "
+                        + "`refund_status`, `currency` or `connector`");
+            }
         }
         Long limit = f.integer("limit");
         Long offset = f.integer("offset");
@@ -101,6 +102,9 @@ public final class RefundRequests {
                 }
             });
         }
+        if (offset != null && offset > Integer.MAX_VALUE) {
+            throw ApiException.invalidBody("field `offset` must be at most " + Integer.MAX_VALUE);
+        }
         return new RefundFilter(f.string("payment_id"), f.string("refund_id"), from, to, statuses, currencies,
                 strings(f, "connector"), limit == null ? 10 : limit.intValue(),
                 offset == null ? 0 : offset.intValue());
@@ -111,11 +115,8 @@ public final class RefundRequests {
         if (raw == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidBody("field `" + f.pathOf(field) + "` must be an ISO-8601 date-time");
-        }
+        return Timestamps.parse(raw).orElseThrow(() -> ApiException.invalidBody(
+                "field `" + f.pathOf(field) + "` must be " + Timestamps.ACCEPTED));
     }
 
     private static List<String> strings(JsonFields f, String field) {

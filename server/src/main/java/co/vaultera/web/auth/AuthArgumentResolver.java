@@ -11,7 +11,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link AdminContext} and {@link MerchantContext} parameters from the {@code api-key} header. Arguments
+ * Resolves {@link AdminContext}, {@link MerchantContext} and {@link AdminOrMerchantContext} parameters from the
+ * {@code api-key} header. Arguments
  * resolve in declaration order, so a handler that lists its body first parses the body before authenticating, as
  * the reference does (a malformed body is a 400 even with a wrong key).
  */
@@ -31,7 +32,7 @@ public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
-        return type == AdminContext.class || type == MerchantContext.class;
+        return type == AdminContext.class || type == MerchantContext.class || type == AdminOrMerchantContext.class;
     }
 
     @Override
@@ -48,6 +49,11 @@ public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
             }
             return new AdminContext();
         }
-        return apiKeys.authenticate(key).orElseThrow(ApiException::unauthorized);
+        if (parameter.getParameterType() == AdminOrMerchantContext.class && adminKey.matches(key)) {
+            return new AdminOrMerchantContext(null);
+        }
+        MerchantContext merchant = apiKeys.authenticate(key).orElseThrow(ApiException::unauthorized);
+        return parameter.getParameterType() == AdminOrMerchantContext.class
+                ? new AdminOrMerchantContext(merchant) : merchant;
     }
 }
