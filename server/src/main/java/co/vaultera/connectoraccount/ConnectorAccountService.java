@@ -206,10 +206,16 @@ public class ConnectorAccountService {
         if (requested == null) {
             return merchant.defaultProfile();
         }
-        if (!accounts.profileExists(merchant.merchantId(), requested)) {
+        if (!hasProfile(merchant, requested)) {
             throw ApiException.notFound("Business profile");
         }
         return requested;
+    }
+
+    /** Whether the merchant has this business profile; its default one is known without a query. */
+    public boolean hasProfile(MerchantContext merchant, String profileId) {
+        return profileId.equals(merchant.defaultProfile())
+                || accounts.profileExists(merchant.merchantId(), profileId);
     }
 
     /** Hyperswitch's answer to a second account with one label in a profile. */

@@ -70,6 +70,7 @@ public class PaymentLifecycle {
             }
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);
+                CaptureRules.checkPreset(intent.amount(), intent.captureMethod(), intent.amountToCapture());
             }
             boolean cardSent = body != null && body.card() != null;
             CardDetails card = cardToCharge(body, cardSent ? body.card()

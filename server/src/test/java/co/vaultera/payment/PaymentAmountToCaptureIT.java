@@ -97,7 +97,8 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
         assertThat(status(captured)).isEqualTo("partially_captured");
         assertThat(captured.get("amount_received").longValue()).isEqualTo(600);
         assertThat(captured.get("captures").get(0).get("amount").longValue()).isEqualTo(600);
-        assertThat(simulator.count(Operation.CAPTURE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CAPTURE, processorReference(merchant.merchantId(), id(p), 1)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,10 +150,16 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
     }
 
     @Test
-    void aConfirmCannotChangeTheAmountToCapture() {
+    void aConfirmMayChangeTheAmountToCaptureWithinTheAmount() {
+        // The reference's confirm takes the create's request type: what an update could change, a confirm can.
         JsonNode p = create(merchant, bodyWith("manual", false, "\"amount_to_capture\":600"));
-        post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":700}")
+        post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":1001}")
                 .expectError(400, "IR_06");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_confirmation");
+        JsonNode confirmed = post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":700}")
+                .expect(200).json();
+        assertThat(confirmed.get("amount_to_capture").longValue()).isEqualTo(700);
+        JsonNode captured = post("/payments/" + id(p) + "/capture", merchant.apiKey(), "{}").expect(200).json();
+        assertThat(captured.get("amount_received").longValue()).isEqualTo(700);
     }
 }

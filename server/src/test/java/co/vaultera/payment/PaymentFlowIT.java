@@ -85,6 +85,24 @@ class PaymentFlowIT extends PaymentTestSupport {
     }
 
     @Test
+    void aConfirmMayStillChangeWhatAnUpdateCouldAsInTheReference() {
+        JsonNode p = create(merchant, body(1000, "automatic", VISA, false));
+        JsonNode confirmed = post("/payments/" + id(p) + "/confirm", merchant.apiKey(),
+                "{\"amount\":1500,\"capture_method\":\"manual\",\"statement_descriptor_name\":\"SHOES\"}")
+                .expect(200).json();
+        assertThat(status(confirmed)).isEqualTo("requires_capture");
+        assertThat(confirmed.get("amount").longValue()).isEqualTo(1500);
+        assertThat(confirmed.get("amount_capturable").longValue()).isEqualTo(1500);
+        assertThat(text(confirmed, "statement_descriptor_name")).isEqualTo("SHOES");
+        // The same checks as an update's, before anything reaches the processor.
+        JsonNode q = create(merchant, body(1000, "manual", VISA, false));
+        post("/payments/" + id(q) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":2000}")
+                .expectError(400, "IR_06");
+        assertThat(status(retrieve(merchant, id(q)))).isEqualTo("requires_confirmation");
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(q), 1))).isZero();
+    }
+
+    @Test
     void manualRetryAllowedIsFalseOnceThePaymentIsSettledOrWithTheProcessorAndNullBefore() {
         assertThat(create(merchant, body(1000, "automatic", VISA, false)).get("manual_retry_allowed").isNull())
                 .isTrue();

@@ -3,6 +3,7 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -110,6 +111,29 @@ class PaymentTenantIsolationIT extends PaymentTestSupport {
         assertThat(status(cancelledA)).isEqualTo("cancelled");
         assertThat(status(retrieve(a, paymentId))).isEqualTo("cancelled");
         assertThat(retrieve(b, paymentId).get("amount_received").longValue()).isEqualTo(900);
+    }
+
+    @Test
+    void xProfileIdMustNameOneOfTheMerchantsOwnProfiles() {
+        String profileOfA = get("/accounts/" + a.merchantId(), ADMIN_KEY).expect(200).json()
+                .get("default_profile").stringValue();
+        String profileOfB = get("/accounts/" + b.merchantId(), ADMIN_KEY).expect(200).json()
+                .get("default_profile").stringValue();
+        String create = body(1000, "automatic", VISA, true);
+
+        JsonNode p = asA("POST", "/payments", create, profileOfA).expect(200).json();
+        assertThat(text(p, "profile_id")).isEqualTo(profileOfA);
+        asA("GET", "/payments/" + id(p), null, profileOfA).expect(200);
+        // Unknown, or another merchant's: the reference's 401, and nothing is made.
+        asA("POST", "/payments", create, profileOfB).expectError(401, "IR_01");
+        asA("POST", "/payments", create, "pro_unknown").expectError(401, "IR_01");
+        asA("GET", "/payments/" + id(p), null, profileOfB).expectError(401, "IR_01");
+        assertThat(get("/payments/list?limit=100", a.apiKey()).expect(200).json().get("size").intValue())
+                .isEqualTo(1);
+    }
+
+    private Response asA(String method, String path, String body, String profileId) {
+        return sendWithHeaders(method, path, a.apiKey(), body, Map.of("X-Profile-Id", profileId));
     }
 
     @Test

@@ -59,11 +59,12 @@ class PaymentUnknownFieldsIT extends PaymentTestSupport {
     }
 
     @Test
-    void confirmRejectsAFieldOnlyCreateOrUpdateTake() {
+    void confirmRejectsAFieldOnlyCreateTakes() {
         String id = unconfirmed();
-        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"amount\":5}"), "amount");
         expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"payment_id\":\"pay_x\"}"),
                 "payment_id");
+        expectUnknownField(post("/payments/" + id + "/confirm", merchant.apiKey(), "{\"session_expiry\":600}"),
+                "session_expiry");
         assertUnchanged(id);
     }
 

@@ -122,7 +122,8 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         assertThat(after.get("amount_received").longValue()).isEqualTo(1000);
         assertThat(after.get("next_action").isNull()).isTrue();
         assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
-        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -170,7 +171,8 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         String again = submit(actions, "reject");
         assertThat(query(again)).containsEntry("status", "succeeded");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
-        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1))).isEqualTo(1);
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1)))
+                .isEqualTo(1);
     }
 
     @Test

@@ -119,7 +119,19 @@ public abstract class ApiTestSupport {
     }
 
     protected Response send(String method, String path, String apiKey, String body, String contentType) {
+        return send(method, path, apiKey, body, contentType, Map.of());
+    }
+
+    /** A JSON request with more headers, e.g. {@code X-Profile-Id}. */
+    protected Response sendWithHeaders(String method, String path, String apiKey, String body,
+                                       Map<String, String> headers) {
+        return send(method, path, apiKey, body, "application/json", headers);
+    }
+
+    private Response send(String method, String path, String apiKey, String body, String contentType,
+                          Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        headers.forEach(b::header);
         if (apiKey != null) {
             b.header("api-key", apiKey);
         }

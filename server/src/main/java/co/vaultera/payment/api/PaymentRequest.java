@@ -50,14 +50,18 @@ public record PaymentRequest(
     /** Which call the body belongs to; each accepts its own set of keys. */
     public enum Kind { CREATE, UPDATE, CONFIRM }
 
-    private static final List<String> CONFIRM_FIELDS = List.of("payment_method", "payment_method_type", "card_cvc",
+    /**
+     * What an update or a confirm may change: the reference's three calls share one request type, so a confirm
+     * may still set what an update could (a confirm is an update that then authorizes).
+     */
+    private static final List<String> CHANGE_FIELDS = List.of("payment_method", "payment_method_type", "card_cvc",
             "payment_method_data", "return_url", "browser_info", "client_secret", "billing", "shipping", "email",
             "name", "phone", "phone_country_code", "customer_id", "customer", "metadata", "description",
-            "authentication_type", "connector", "setup_future_usage", "order_details");
-    private static final List<String> UPDATE_FIELDS = concat(CONFIRM_FIELDS, List.of("amount", "currency",
+            "authentication_type", "connector", "setup_future_usage", "order_details", "amount", "currency",
             "capture_method", "amount_to_capture", "statement_descriptor_name", "statement_descriptor_suffix",
-            "merchant_order_reference_id", "profile_id"));
-    private static final List<String> CREATE_FIELDS = concat(UPDATE_FIELDS, List.of("payment_id", "confirm",
+            "merchant_order_reference_id", "profile_id");
+    /** Only a create names the payment, decides whether to confirm at once, and sets how long it may wait. */
+    private static final List<String> CREATE_FIELDS = concat(CHANGE_FIELDS, List.of("payment_id", "confirm",
             "session_expiry"));
     /**
      * Reference fields of capabilities this switch does not offer (mandates, saved methods, scheduled capture,
@@ -80,8 +84,7 @@ public record PaymentRequest(
     public static PaymentRequest read(JsonNode body, Kind kind) {
         List<String> allowed = switch (kind) {
             case CREATE -> CREATE_FIELDS;
-            case UPDATE -> UPDATE_FIELDS;
-            case CONFIRM -> CONFIRM_FIELDS;
+            case UPDATE, CONFIRM -> CHANGE_FIELDS;
         };
         JsonFields f = JsonFields.body(body);
         for (Map.Entry<String, String> field : UNSUPPORTED_FIELDS.entrySet()) {

@@ -2,6 +2,7 @@ package co.vaultera.web.auth;
 
 import co.vaultera.apikey.ApiKeyService;
 import co.vaultera.common.ApiException;
+import co.vaultera.connectoraccount.ConnectorAccountService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,17 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static final String HEADER = "api-key";
+    /** The reference's optional header that scopes a merchant's request to one of its business profiles. */
+    public static final String PROFILE_HEADER = "X-Profile-Id";
 
     private final AdminKey adminKey;
     private final ApiKeyService apiKeys;
+    private final ConnectorAccountService profiles;
 
-    public AuthArgumentResolver(AdminKey adminKey, ApiKeyService apiKeys) {
+    public AuthArgumentResolver(AdminKey adminKey, ApiKeyService apiKeys, ConnectorAccountService profiles) {
         this.adminKey = adminKey;
         this.apiKeys = apiKeys;
+        this.profiles = profiles;
     }
 
     @Override
@@ -38,7 +43,8 @@ public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        String key = request.getNativeRequest(HttpServletRequest.class).getHeader(HEADER);
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+        String key = http.getHeader(HEADER);
         key = key == null ? "" : key.strip();
         if (key.isEmpty()) {
             throw ApiException.unauthorized();
@@ -53,6 +59,12 @@ public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
             return new AdminOrMerchantContext(null);
         }
         MerchantContext merchant = apiKeys.authenticate(key).orElseThrow(ApiException::unauthorized);
+        String profile = http.getHeader(PROFILE_HEADER);
+        if (profile != null && !profiles.hasProfile(merchant, profile.strip())) {
+            // Another merchant's profile is as unknown as a made-up one. A merchant has exactly one profile
+            // (made with it; this switch offers no profile routes), so a known one selects all the merchant has.
+            throw ApiException.unauthorized();
+        }
         return parameter.getParameterType() == AdminOrMerchantContext.class
                 ? new AdminOrMerchantContext(merchant) : merchant;
     }
