@@ -496,8 +496,7 @@ class RefundIT extends RefundTestSupport {
     void aPendingRefundWhoseConnectorThisServerNoLongerHasIsParkedPendingNotFailed() {
         Shop s = shop();
         String p = paid(s, 1000);
-        simulatorSettings(s, "{\"fault\":\"processor_error\"}");
-        String id = text(refunded(s, p, null), "refund_id");
+        String id = pendingRefund(s, p, null);
         // The account's connector was removed from the build: no call to that processor can be made from here.
         jdbc.sql("update merchant_connector_account set connector_name = 'retired_processor' where merchant_id = ?")
                 .param(s.id()).update();
@@ -520,8 +519,7 @@ class RefundIT extends RefundTestSupport {
     void aRefundSentUnderItsBareIdByAnEarlierVersionIsStillFoundBySync() {
         Shop s = shop();
         String p = paid(s, 1000);
-        simulatorSettings(s, "{\"fault\":\"processor_error\"}");
-        String id = text(refunded(s, p, 400L), "refund_id");
+        String id = pendingRefund(s, p, 400L);
         // What an earlier version left behind: its refund went out under the bare refund id, the answer was lost,
         // and the migration that qualified references kept that name.
         RefundView paid = simulator.refund(SimulatorApiServlet.accountOf("sk_test_0123456789abcdef"),

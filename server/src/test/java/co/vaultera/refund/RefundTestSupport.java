@@ -71,6 +71,14 @@ abstract class RefundTestSupport extends ApiTestSupport {
         return refund(s, paymentId, amount).expect(200).json();
     }
 
+    /** A refund whose processor call met a 5xx: left pending, with no processor id. Answers its id. */
+    protected String pendingRefund(Shop s, String paymentId, Long amount) {
+        simulatorSettings(s, "{\"fault\":\"processor_error\"}");
+        JsonNode r = refunded(s, paymentId, amount);
+        assertThat(r.get("status").stringValue()).isEqualTo("pending");
+        return r.get("refund_id").stringValue();
+    }
+
     protected JsonNode payment(Shop s, String paymentId) {
         return get("/payments/" + paymentId, s.key()).expect(200).json();
     }
