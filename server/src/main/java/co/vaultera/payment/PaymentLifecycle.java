@@ -67,6 +67,12 @@ public class PaymentLifecycle {
             IntentStatus from = intent.status();
             if (from == IntentStatus.FAILED) {
                 requireManualRetryAllowed(activeAttempt(m, intent));
+                if (intent.amountCaptured() > 0) {
+                    // A processor may report an attempt failed after part of it was captured (and refunded):
+                    // a new attempt would overwrite what was captured and leave its refunds counted against it.
+                    throw new ApiException(ErrorCode.IR_16, "You cannot confirm this payment again: "
+                            + intent.amountCaptured() + " of it was captured before it failed");
+                }
             }
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);

@@ -95,16 +95,18 @@ public final class PaymentTransitions {
      */
     /**
      * The response's {@code manual_retry_allowed}: for a failed payment, whether a confirm may make a new attempt;
-     * {@code false} where the payment is settled or in the processor's hands (succeeded, cancelled, requires
-     * capture, processing); {@code null} while it still waits for the merchant or the shopper, as in the reference.
+     * {@code null} while the payment still waits for the merchant or the shopper; {@code false} otherwise (it
+     * succeeded, was cancelled, waits for capture or for its processor, or ended another way).
      *
-     * @param attempt the active attempt, or {@code null} if the payment has none
+     * @param attempt  the active attempt, or {@code null} if the payment has none
+     * @param captured the payment's captured amount: after money moved, no new attempt
      */
-    public static Boolean manualRetryAllowed(IntentStatus intent, AttemptStatus attempt) {
+    public static Boolean manualRetryAllowed(IntentStatus intent, AttemptStatus attempt, long captured) {
         return switch (intent) {
-            case FAILED -> attempt == null || manualRetryAllowed(attempt);
-            case SUCCEEDED, CANCELLED, CANCELLED_POST_CAPTURE, REQUIRES_CAPTURE, PROCESSING -> false;
-            default -> null;
+            case FAILED -> captured == 0 && (attempt == null || manualRetryAllowed(attempt));
+            case REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION, REQUIRES_CUSTOMER_ACTION,
+                 REQUIRES_MERCHANT_ACTION -> null;
+            default -> false;
         };
     }
 

@@ -39,7 +39,8 @@ public class PaymentViews {
                         a == null ? null : a.connector(), Timestamps.format(c.createdAt()), c.errorCode(),
                         c.errorMessage()))
                 .toList();
-        Boolean manualRetryAllowed = PaymentTransitions.manualRetryAllowed(p.status(), a == null ? null : a.status());
+        Boolean manualRetryAllowed = PaymentTransitions.manualRetryAllowed(p.status(), a == null ? null : a.status(),
+                p.amountCaptured());
         return new PaymentResponse(p.paymentId(), merchantId, p.status().wireName(), p.amount(), p.amount(),
                 capturable, p.amountCaptured() > 0 ? p.amountCaptured() : null, p.amountToCapture(),
                 a == null ? null : a.connector(),

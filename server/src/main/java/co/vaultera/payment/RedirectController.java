@@ -87,7 +87,8 @@ public class RedirectController {
         query.put("payment_intent_client_secret", applied.intent().clientSecret());
         // As in the payment's own view, with "not yet decided" as false: the query has no null.
         query.put("manual_retry_allowed", String.valueOf(Boolean.TRUE.equals(PaymentTransitions.manualRetryAllowed(
-                applied.intent().status(), applied.attempt() == null ? null : applied.attempt().status()))));
+                applied.intent().status(), applied.attempt() == null ? null : applied.attempt().status(),
+                applied.intent().amountCaptured()))));
         query.put("amount", String.valueOf(applied.intent().amount()));
         Map<String, String> sent = new LinkedHashMap<>(query);
         if (merchant.enablePaymentResponseHash()) {

@@ -62,7 +62,7 @@ public class RefundService {
         this.tx = tx;
     }
 
-    private record Pending(Refund refund, long captured, RoutableAccount account) {
+    private record Pending(Refund refund, long captured) {
     }
 
     /** The id of a new refund: the merchant's, or one made from the Idempotency-Key seed, or a random one. */
@@ -89,7 +89,7 @@ public class RefundService {
                 throw new ApiException(ErrorCode.HE_03, "Refund not possible: the payment is older than 365 days");
             }
             // The account is looked up before anything is written: a refund that cannot be sent is never recorded.
-            RoutableAccount account = accounts.forAttempt(m, p.attempt().merchantConnectorId());
+            accounts.forAttempt(m, p.attempt().merchantConnectorId());
             List<Refund> existing = refunds.ofPayment(m.merchantId(), p.paymentId());
             long refunded = existing.stream().filter(Refund::counts).mapToLong(Refund::amount).sum();
             long amount = RefundRules.amountToRefund(p.amountCaptured(), refunded, existing.size(), req.amount());
@@ -103,11 +103,12 @@ public class RefundService {
             if (!refunds.insert(m.merchantId(), r, settings.firstSyncForCallStartingNow())) {
                 throw duplicate();
             }
-            return new Pending(r, p.amountCaptured(), account);
+            return new Pending(r, p.amountCaptured());
         });
         Refund pending = started.refund();
-        // The account as transaction 1 found it: were it deleted since, the refund written must still be sent.
-        RoutableAccount account = started.account();
+        // Looked up again: an account deleted since transaction 1 gets no call (a sync of the refund then fails
+        // it, as it was never sent), where sending it would leave a refund whose lost answer no one could ask.
+        RoutableAccount account = accounts.forAttempt(m, pending.merchantConnectorId());
         RefundResult result = call(() -> connector(account).refund(new RefundRequest(account.account(),
                 pending.paymentId(), ProcessorReferences.of(m.merchantId(), pending.attemptId()),
                 ProcessorReferences.of(m.merchantId(), pending.refundId()), pending.connectorTransactionId(),

@@ -103,6 +103,25 @@ class PaymentFlowIT extends PaymentTestSupport {
     }
 
     @Test
+    void aFailedPaymentWhoseAttemptHadCapturedMoneyCannotBeConfirmedAgain() {
+        JsonNode p = create(merchant, body(1000, "manual_multiple", VISA, true));
+        post("/payments/" + id(p) + "/capture", merchant.apiKey(), "{\"amount_to_capture\":600}").expect(200);
+        // The processor later reports the attempt failed, as a sync would record it (the simulator never does).
+        jdbc.sql("update payment_attempt set status = 'failure' where merchant_id = ? and attempt_id = ?")
+                .params(merchant.merchantId(), attempt(id(p), 1)).update();
+        jdbc.sql("update payment_intent set status = 'failed' where merchant_id = ? and payment_id = ?")
+                .params(merchant.merchantId(), id(p)).update();
+
+        JsonNode failed = retrieve(merchant, id(p));
+        assertThat(status(failed)).isEqualTo("failed");
+        assertThat(failed.get("manual_retry_allowed").booleanValue()).isFalse();
+        post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount\":100," + card(VISA) + "}")
+                .expectError(400, "IR_16");
+        assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(p), 2))).isZero();
+        assertThat(retrieve(merchant, id(p)).get("amount_received").longValue()).isEqualTo(600);
+    }
+
+    @Test
     void manualRetryAllowedIsFalseOnceThePaymentIsSettledOrWithTheProcessorAndNullBefore() {
         assertThat(create(merchant, body(1000, "automatic", VISA, false)).get("manual_retry_allowed").isNull())
                 .isTrue();

@@ -145,6 +145,20 @@ class PaymentTransitionsTest {
     }
 
     @Test
+    void theResponsesManualRetryAllowedIsNullOnlyWhileWaitingForTheMerchantOrShopperAndFalseAfterACapture() {
+        Set<IntentStatus> waiting = EnumSet.of(REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION,
+                REQUIRES_CUSTOMER_ACTION, REQUIRES_MERCHANT_ACTION);
+        for (IntentStatus intent : IntentStatus.values()) {
+            Boolean expected = waiting.contains(intent) ? null : intent == FAILED;
+            assertThat(PaymentTransitions.manualRetryAllowed(intent, AttemptStatus.FAILURE, 0)).as(intent.wireName())
+                    .isEqualTo(expected);
+        }
+        assertThat(PaymentTransitions.manualRetryAllowed(FAILED, AttemptStatus.FAILURE, 600)).isFalse();
+        assertThat(PaymentTransitions.manualRetryAllowed(FAILED, AttemptStatus.CAPTURE_FAILED, 0)).isFalse();
+        assertThat(PaymentTransitions.manualRetryAllowed(FAILED, null, 0)).isTrue();
+    }
+
+    @Test
     void onlyAttemptsWaitingOnTheProcessorAreSynced() {
         Set<AttemptStatus> waiting = EnumSet.of(AttemptStatus.STARTED, AttemptStatus.PENDING,
                 AttemptStatus.AUTHORIZING, AttemptStatus.AUTHENTICATION_PENDING,
