@@ -8,6 +8,7 @@ import co.vaultera.merchant.MerchantService;
 import co.vaultera.web.auth.AdminOrMerchantContext;
 import co.vaultera.web.auth.MerchantContext;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +62,8 @@ public class ConnectorAccountController {
     ConnectorAccountResponse.Deleted delete(@PathVariable String merchantId, @PathVariable String id,
                                             AdminOrMerchantContext caller) {
         MerchantContext merchant = caller.admin()
-                ? merchants.context(merchantId).orElseThrow(() -> ApiException.notFound("Merchant account"))
+                ? Optional.of(merchantId).filter(Limits::isIdentifier).flatMap(merchants::context)
+                        .orElseThrow(() -> ApiException.notFound("Merchant account"))
                 : owner(merchantId, caller.merchant());
         return service.delete(merchant, known(id));
     }
