@@ -4,10 +4,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The reference a sync looks an attempt or refund up by when the processor's own id for it is unknown (its
- * answer was lost): the one it was sent with. That is {@link ProcessorReferences#of} for everything written by
- * this version, and the bare id for what an earlier version sent (kept in {@code processor_reference_legacy} by
- * the migration that qualified references). Only that rare lookup reads the table.
+ * The reference a sync request carries. Connectors look an attempt or refund up by it only when the processor's
+ * own id for it is unknown (its answer was lost); then it must be the one it was sent with: {@link
+ * ProcessorReferences#of} for everything written by this version, the bare id for what an earlier version sent
+ * (kept in {@code processor_reference_legacy} by the migration that qualified references). Only that rare case
+ * reads the table.
  */
 @Repository
 public class SyncReferences {
@@ -18,12 +19,16 @@ public class SyncReferences {
         this.jdbc = jdbc;
     }
 
-    public String attempt(String merchantId, String attemptId) {
-        return sent(merchantId, "attempt", attemptId);
+    /** @param processorId the processor's id for the attempt's payment, or {@code null} if never heard */
+    public String attempt(String merchantId, String attemptId, String processorId) {
+        return processorId != null ? ProcessorReferences.of(merchantId, attemptId)
+                : sent(merchantId, "attempt", attemptId);
     }
 
-    public String refund(String merchantId, String refundId) {
-        return sent(merchantId, "refund", refundId);
+    /** @param processorId the processor's id for the refund, or {@code null} if never heard */
+    public String refund(String merchantId, String refundId, String processorId) {
+        return processorId != null ? ProcessorReferences.of(merchantId, refundId)
+                : sent(merchantId, "refund", refundId);
     }
 
     private String sent(String merchantId, String kind, String id) {

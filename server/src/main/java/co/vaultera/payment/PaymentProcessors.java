@@ -32,10 +32,8 @@ class PaymentProcessors {
 
     /** The processor's current view of the attempt's payment. */
     PaymentResult view(MerchantContext m, RoutableAccount account, PaymentAttempt a) {
-        // Without the processor's id the connector looks the payment up by the reference it was sent with.
-        String sent = a.connectorTransactionId() == null ? syncReferences.attempt(m.merchantId(), a.attemptId())
-                : reference(m, a.attemptId());
-        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(), sent,
+        return connector(account).syncPayment(new SyncRequest(account.account(), a.paymentId(),
+                syncReferences.attempt(m.merchantId(), a.attemptId(), a.connectorTransactionId()),
                 a.connectorTransactionId(), PaymentLifecycle.captureMethod(a.captureMethod())));
     }
 

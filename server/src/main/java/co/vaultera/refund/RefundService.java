@@ -171,8 +171,7 @@ public class RefundService {
         RefundResult result;
         try {
             result = connector(account).syncRefund(new RefundSyncRequest(account.account(), r.paymentId(),
-                    r.connectorRefundId() == null ? syncReferences.refund(m.merchantId(), r.refundId())
-                            : ProcessorReferences.of(m.merchantId(), r.refundId()),
+                    syncReferences.refund(m.merchantId(), r.refundId(), r.connectorRefundId()),
                     r.connectorTransactionId(), r.connectorRefundId()));
         } catch (ConnectorException e) {
             result = null;

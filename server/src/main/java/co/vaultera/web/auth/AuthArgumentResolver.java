@@ -13,9 +13,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Resolves {@link AdminContext}, {@link MerchantContext} and {@link AdminOrMerchantContext} parameters from the
- * {@code api-key} header. Arguments
- * resolve in declaration order, so a handler that lists its body first parses the body before authenticating, as
- * the reference does (a malformed body is a 400 even with a wrong key).
+ * {@code api-key} header (and checks a merchant request's {@code X-Profile-Id}). Arguments resolve in declaration
+ * order, so a handler that lists its body first parses the body before authenticating, as the reference does (a
+ * malformed body is a 400 even with a wrong key).
  */
 @Component
 public class AuthArgumentResolver implements HandlerMethodArgumentResolver {
