@@ -10,15 +10,29 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final HttpStatus status;
+    private final String reason;
 
     public ApiException(ErrorCode code, String message) {
         this(code, code.status(), message);
     }
 
     public ApiException(ErrorCode code, HttpStatus status, String message) {
+        this(code, status, message, null);
+    }
+
+    private ApiException(ErrorCode code, HttpStatus status, String message, String reason) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
+        this.reason = reason;
+    }
+
+    /**
+     * The same error with the reference's optional {@code reason} beside its message (a duplicate {@code payment_id},
+     * a connector account that does not exist): which object, where the message is the reference's fixed text.
+     */
+    public ApiException withReason(String reason) {
+        return new ApiException(code, status, getMessage(), reason);
     }
 
     public ErrorCode code() {
@@ -27,6 +41,11 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The optional {@code reason} of the error body, or {@code null}. */
+    public String reason() {
+        return reason;
     }
 
     /** The wire {@code type}: it follows the HTTP class, as in the reference, where 501 counts as the client's. */

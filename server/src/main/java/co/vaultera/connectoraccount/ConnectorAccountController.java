@@ -77,7 +77,8 @@ public class ConnectorAccountController {
 
     private static String known(String id) {
         if (!Limits.isIdentifier(id)) {
-            throw ConnectorAccountService.notFound();
+            // Not echoed: a malformed id may be anything the client put in the path.
+            throw ConnectorAccountService.notFound(null);
         }
         return id;
     }

@@ -108,7 +108,7 @@ public class ConnectorAccountService {
 
     public ConnectorAccountResponse.Deleted delete(MerchantContext merchant, String id) {
         if (!accounts.delete(merchant.merchantId(), id)) {
-            throw notFound();
+            throw notFound(id);
         }
         changed(merchant);
         return new ConnectorAccountResponse.Deleted(merchant.merchantId(), id, true);
@@ -194,7 +194,7 @@ public class ConnectorAccountService {
     }
 
     private ConnectorAccountRecord find(MerchantContext merchant, String id) {
-        return accounts.find(merchant.dataKey(), id).orElseThrow(ConnectorAccountService::notFound);
+        return accounts.find(merchant.dataKey(), id).orElseThrow(() -> notFound(id));
     }
 
     /** The requested profile if the merchant has it (else 404), or the merchant's default profile. */
@@ -224,8 +224,10 @@ public class ConnectorAccountService {
                 + a.profileId() + "' and connector_label '" + a.connectorLabel() + "' already exists in our records");
     }
 
-    static ApiException notFound() {
-        return ApiException.notFound("Merchant connector account");
+    /** @param id a well-formed {@code merchant_connector_id} (named in {@code reason}, as the reference does), or null */
+    static ApiException notFound(String id) {
+        ApiException e = ApiException.notFound("Merchant connector account");
+        return id == null ? e : e.withReason(id + " does not exist");
     }
 
     private static <T> T or(T value, T fallback) {

@@ -109,7 +109,7 @@ public class PaymentLifecycle {
         PaymentIntent started = PaymentChanges.withNewAttempt(created, attempt.attemptId());
         if (!payments.insertIntent(m.dataKey(), started, body.card(), attempt,
                 settings.firstSyncForCallStartingNow())) {
-            throw alreadyExists();
+            throw alreadyExists(created.paymentId());
         }
         return authorize(m, new Started(started, attempt, account, card));
     }
@@ -316,9 +316,10 @@ public class PaymentLifecycle {
         return ApiException.notFound("Payment");
     }
 
-    static ApiException alreadyExists() {
+    static ApiException alreadyExists(String paymentId) {
         return new ApiException(ErrorCode.HE_01,
-                "The payment with the specified payment_id already exists in our records");
+                "The payment with the specified payment_id already exists in our records")
+                .withReason(paymentId + " already exists");
     }
 
     /** The attempt in {@code status}; a status that starts a processor call gets a fresh set of sync looks. */

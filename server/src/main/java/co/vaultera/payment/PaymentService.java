@@ -76,7 +76,7 @@ public class PaymentService {
             return views.of(m.merchantId(), confirmed.intent(), confirmed.attempt(), List.of(), List.of(), null);
         }
         if (!payments.insertIntent(m.dataKey(), created, req.card(), null, null)) {
-            throw PaymentLifecycle.alreadyExists();
+            throw PaymentLifecycle.alreadyExists(created.paymentId());
         }
         return views.of(m.merchantId(), created, null, List.of(), List.of(), null);
     }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The one error shape on the wire: {@code {"error":{"type":…,"message":…,"code":…}}}, in that key order. */
+/**
+ * The one error shape on the wire: {@code {"error":{"type":…,"message":…,"code":…}}}, in that key order, and the
+ * optional {@code reason} after them when the error has one.
+ */
 public final class ErrorBodies {
 
     private ErrorBodies() {
@@ -18,6 +21,9 @@ public final class ErrorBodies {
         error.put("type", e.type());
         error.put("message", e.getMessage());
         error.put("code", e.code().name());
+        if (e.reason() != null) {
+            error.put("reason", e.reason());
+        }
         return Map.of("error", error);
     }
 
@@ -26,7 +32,8 @@ public final class ErrorBodies {
         response.setStatus(e.status().value());
         response.setContentType("application/json");
         String json = "{\"error\":{\"type\":\"" + e.type() + "\",\"message\":\"" + escape(e.getMessage())
-                + "\",\"code\":\"" + e.code().name() + "\"}}";
+                + "\",\"code\":\"" + e.code().name() + "\""
+                + (e.reason() == null ? "" : ",\"reason\":\"" + escape(e.reason()) + "\"") + "}}";
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 

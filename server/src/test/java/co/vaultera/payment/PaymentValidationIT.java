@@ -240,9 +240,11 @@ class PaymentValidationIT extends PaymentTestSupport {
     void aDuplicatePaymentIdIsA400WithHe01() {
         String paymentId = unique("pay_dup");
         create(merchant, "{\"payment_id\":\"" + paymentId + "\",\"amount\":1000,\"currency\":\"USD\"}");
-        assertThat(createRaw("{\"payment_id\":\"" + paymentId + "\",\"amount\":2000,\"currency\":\"EUR\","
-                + "\"confirm\":true," + card(VISA) + "}").expectError(400, "HE_01").message())
-                .isEqualTo("The payment with the specified payment_id already exists in our records");
+        Response r = createRaw("{\"payment_id\":\"" + paymentId + "\",\"amount\":2000,\"currency\":\"EUR\","
+                + "\"confirm\":true," + card(VISA) + "}").expectError(400, "HE_01");
+        assertThat(r.message()).isEqualTo("The payment with the specified payment_id already exists in our records");
+        // The reference's extra: which payment.
+        assertThat(r.reason()).isEqualTo(paymentId + " already exists");
         assertThat(retrieve(merchant, paymentId).get("amount").longValue()).isEqualTo(1000);
         assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), paymentId, 1))).isZero();
     }

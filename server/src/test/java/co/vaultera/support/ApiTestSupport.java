@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -190,13 +191,14 @@ public abstract class ApiTestSupport {
             return this;
         }
 
-        /** Asserts the reference error envelope with this status and code. */
+        /** Asserts the reference error envelope with this status and code (and, if any, its optional reason). */
         public Response expectError(int expectedStatus, String code) {
             expect(expectedStatus);
             JsonNode error = json().get("error");
             assertThat(error).as("error envelope in %s", body).isNotNull();
             assertThat(json().propertyNames()).containsExactly("error");
-            assertThat(error.propertyNames()).containsExactly("type", "message", "code");
+            assertThat(List.copyOf(error.propertyNames())).isIn(List.of("type", "message", "code"),
+                    List.of("type", "message", "code", "reason"));
             assertThat(error.get("code").stringValue()).isEqualTo(code);
             // The reference's wire type follows the HTTP class; 501 (not implemented) counts as the client's.
             assertThat(error.get("type").stringValue())
@@ -206,6 +208,12 @@ public abstract class ApiTestSupport {
 
         public String message() {
             return json().get("error").get("message").stringValue();
+        }
+
+        /** The error's optional {@code reason}, or null. */
+        public String reason() {
+            JsonNode reason = json().get("error").get("reason");
+            return reason == null ? null : reason.stringValue();
         }
     }
 }
