@@ -18,4 +18,16 @@ public record Refund(String refundId, String paymentId, String attemptId, String
     public boolean counts() {
         return !FAILED.equals(status);
     }
+
+    /**
+     * Whether the processor has still to decide: {@code pending}, or {@code review} (held for a manual review at
+     * the processor, which ends in success or failure). Such a refund is synced, by the job and on force_sync.
+     */
+    public boolean undecided() {
+        return undecided(status);
+    }
+
+    static boolean undecided(String status) {
+        return PENDING.equals(status) || REVIEW.equals(status);
+    }
 }

@@ -123,12 +123,13 @@ public class RefundRepository {
     }
 
     /**
-     * Makes due now every pending refund, of any merchant, parked after its scheduled syncs all ended without an
-     * answer; answers how many. As for payment attempts: such refunds are stale, nobody waits on them.
+     * Makes due now every undecided refund ({@code pending} or {@code review}), of any merchant, parked after its
+     * scheduled syncs all ended without a decision; answers how many. As for payment attempts: such refunds are
+     * stale, nobody waits on them.
      */
     public int rescheduleUnscheduledSyncs() {
-        return jdbc.sql("update refund set next_sync_at = now() where next_sync_at = ? and status = ?")
-                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), Refund.PENDING)
+        return jdbc.sql("update refund set next_sync_at = now() where next_sync_at = ? and status in (?, ?)")
+                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), Refund.PENDING, Refund.REVIEW)
                 .update();
     }
 

@@ -119,7 +119,7 @@ public class RefundService {
 
     public RefundResponse retrieve(MerchantContext m, String refundId, boolean forceSync) {
         Refund r = find(m, refundId);
-        if (forceSync && Refund.PENDING.equals(r.status())) {
+        if (forceSync && r.undecided()) {
             sync(m, refundId, false);
             r = find(m, refundId);
         }
@@ -139,14 +139,14 @@ public class RefundService {
     }
 
     /**
-     * Asks the processor about a pending refund.
+     * Asks the processor about a refund it has not decided ({@code pending} or {@code review}).
      *
      * @param scheduled whether the sync job asks (its looks are counted and end; a merchant's force_sync is
      *                  answered without using them up)
      */
     public void sync(MerchantContext m, String refundId, boolean scheduled) {
         Refund r = find(m, refundId);
-        if (!Refund.PENDING.equals(r.status())) {
+        if (!r.undecided()) {
             return;
         }
         RoutableAccount account;
@@ -163,7 +163,7 @@ public class RefundService {
             }
             // The account was deleted: nobody can ever ask that processor again, and keeping the refund pending
             // would block the payment.
-            refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.FAILED, null,
+            refunds.settle(m.merchantId(), r.refundId(), r.status(), Refund.FAILED, null,
                     "connector_account_not_found", "The connector account of this refund no longer exists",
                     r.syncCount() + 1, null);
             return;
@@ -182,7 +182,7 @@ public class RefundService {
                         "The processor has no record of this refund");
             }
         }
-        if (!scheduled && (result == null || result.status() == RefundStatus.PENDING)) {
+        if (!scheduled && (result == null || status(result).equals(r.status()))) {
             // A merchant's look that learned nothing changes nothing, not even when the job looks next.
             return;
         }
@@ -192,19 +192,24 @@ public class RefundService {
     private void settle(MerchantContext m, Refund r, RefundResult result, boolean bySync) {
         int syncs = r.syncCount() + (bySync ? 1 : 0);
         if (result == null) {
-            refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, Refund.PENDING, null, null, null, syncs,
-                    settings.nextSync(syncs, syncs == 0));
+            refunds.settle(m.merchantId(), r.refundId(), r.status(), r.status(), null, r.errorCode(),
+                    r.errorMessage(), syncs, settings.nextSync(syncs, syncs == 0));
             return;
         }
-        String status = switch (result.status()) {
+        String status = status(result);
+        // Undecided refunds are looked at again: a processor's review ends, like its pending, in success or failure.
+        Instant next = Refund.undecided(status) ? settings.nextSync(syncs, false) : null;
+        refunds.settle(m.merchantId(), r.refundId(), r.status(), status, result.connectorRefundId(),
+                result.errorCode(), result.errorMessage(), syncs, next);
+    }
+
+    private static String status(RefundResult result) {
+        return switch (result.status()) {
             case PENDING -> Refund.PENDING;
             case SUCCEEDED -> Refund.SUCCEEDED;
             case FAILED -> Refund.FAILED;
             case REVIEW -> Refund.REVIEW;
         };
-        Instant next = result.status() == RefundStatus.PENDING ? settings.nextSync(syncs, false) : null;
-        refunds.settle(m.merchantId(), r.refundId(), Refund.PENDING, status, result.connectorRefundId(),
-                result.errorCode(), result.errorMessage(), syncs, next);
     }
 
     /** A definite refusal is a failed refund; an unknown outcome is {@code null} (stays pending for sync). */

@@ -534,6 +534,48 @@ class RefundIT extends RefundTestSupport {
     }
 
     @Test
+    void aRefundTheProcessorHoldsForReviewIsReviewCountsAndIsSettledByForceSyncOnceDecided() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"refund_review_ms\":1500}");
+
+        JsonNode held = refunded(s, p, 600L);
+        String id = text(held, "refund_id");
+        // Out of the sync job's way: only the merchant's force_sync asks the processor here.
+        jdbc.sql("update refund set next_sync_at = ? where merchant_id = ? and refund_id = ?")
+                .params(java.sql.Timestamp.from(PaymentSettings.SYNC_PARKED), s.id(), id).update();
+
+        assertThat(status(held)).isEqualTo("review");
+        assertThat(text(held, "connector_refund_id")).startsWith("sim_ref_");
+        assertThat(refund(s, p, 401L).expectError(400, "IR_13").message()).isEqualTo(EXCEEDS);
+        assertThat(status(get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json()))
+                .isEqualTo("review");
+
+        JsonNode decided = poll("refund " + id, SETTLE,
+                () -> get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json(),
+                r -> !"review".equals(status(r)));
+        assertThat(status(decided)).isEqualTo("succeeded");
+        assertThat(text(decided, "connector_refund_id")).isEqualTo(text(held, "connector_refund_id"));
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
+        assertThat(storedRefundSum(s, p)).isEqualTo(600);
+    }
+
+    @Test
+    void theSyncJobSettlesARefundOnceTheProcessorsReviewEnds() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"refund_review_ms\":1500}");
+        String id = text(refunded(s, p, null), "refund_id");
+
+        JsonNode decided = awaitRefund(s, id, SETTLE, r -> !"review".equals(status(r)));
+
+        assertThat(status(decided)).isEqualTo("succeeded");
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
+        assertThat(jdbc.sql("select next_sync_at from refund where merchant_id = ? and refund_id = ?")
+                .params(s.id(), id).query().singleRow().get("next_sync_at")).isNull();
+    }
+
+    @Test
     void thePendingRefundIsFailedBySyncAndThenTheAmountCanBeRefundedAgain() {
         Shop s = shop();
         String p = paid(s, 1000);

@@ -45,6 +45,23 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
         assertThat(row(id).get("next_sync_at")).isNull();
     }
 
+    @Test
+    void aRefundInReviewThatAnEarlierVersionLeftAloneIsSyncedOnStart() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"refund_review_ms\":500}");
+        String id = text(refunded(s, p, 400L), "refund_id");
+        // Where migration V202611272100 puts a refund in review that an earlier version had stopped syncing.
+        jdbc.sql("update refund set next_sync_at = ?, sync_count = 0 where refund_id = ?")
+                .params(java.sql.Timestamp.from(co.vaultera.payment.PaymentSettings.SYNC_PARKED), id).update();
+
+        assertThat(startup.rescheduleUnsettledRefunds()).isPositive();
+
+        JsonNode settled = awaitRefund(s, id, SETTLE, r -> !"review".equals(status(r)));
+        assertThat(status(settled)).isEqualTo("succeeded");
+        assertThat(processorRefunds(s, p)).isEqualTo(1);
+    }
+
     private Map<String, Object> row(String refundId) {
         return jdbc.sql("select status, sync_count, next_sync_at from refund where refund_id = ?")
                 .param(refundId).query().singleRow();

@@ -3,7 +3,7 @@ package co.vaultera.connector.simulator;
 import java.time.Instant;
 
 /**
- * A refund at the simulated processor, as its API returns it. Refunds never change after creation.
+ * A refund at the simulated processor, as its API returns it. Only a refund in {@code review} changes after creation.
  *
  * @param id           the processor's refund id ({@code sim_ref_…})
  * @param paymentId    the refunded payment

@@ -9,8 +9,10 @@ import java.time.Duration;
  * @param fault      the fault to produce on state-changing calls; a test card's fault applies when this is
  *                   {@link Fault#NONE}
  * @param faultDelay how long {@link Fault#TIMEOUT_AFTER_CHARGE} holds the answer back after the charge
+ * @param refundReview how long the processor's manual review holds each new refund ({@code review}) before it
+ *                     succeeds; zero (the default): refunds are decided at once
  */
-public record Simulation(Duration latency, Fault fault, Duration faultDelay) {
+public record Simulation(Duration latency, Fault fault, Duration faultDelay, Duration refundReview) {
 
     /** Longer than the usual 30 s client timeouts, so an unconfigured timeout fault really times out. */
     public static final Duration DEFAULT_FAULT_DELAY = Duration.ofSeconds(35);
@@ -19,18 +21,19 @@ public record Simulation(Duration latency, Fault fault, Duration faultDelay) {
     public static final Duration MAX_DELAY = Duration.ofMinutes(5);
 
     /** No latency, no fault. */
-    public static final Simulation NONE = new Simulation(Duration.ZERO, Fault.NONE, DEFAULT_FAULT_DELAY);
+    public static final Simulation NONE = new Simulation(Duration.ZERO, Fault.NONE, DEFAULT_FAULT_DELAY, Duration.ZERO);
 
     /** Rejects negative or over-long delays. */
     public Simulation {
         latency = checked(latency == null ? Duration.ZERO : latency, "latency");
         fault = fault == null ? Fault.NONE : fault;
         faultDelay = checked(faultDelay == null ? DEFAULT_FAULT_DELAY : faultDelay, "fault delay");
+        refundReview = checked(refundReview == null ? Duration.ZERO : refundReview, "refund review");
     }
 
     /** This simulation with the given fault. */
     public Simulation withFault(Fault newFault) {
-        return new Simulation(latency, newFault, faultDelay);
+        return new Simulation(latency, newFault, faultDelay, refundReview);
     }
 
     private static Duration checked(Duration delay, String what) {

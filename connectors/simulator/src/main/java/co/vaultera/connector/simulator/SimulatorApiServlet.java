@@ -53,6 +53,8 @@ public class SimulatorApiServlet extends HttpServlet {
     public static final String FAULT_HEADER = "X-Simulator-Fault";
     /** How long {@link Fault#TIMEOUT_AFTER_CHARGE} holds the answer, in milliseconds. */
     public static final String FAULT_DELAY_HEADER = "X-Simulator-Fault-Delay-Ms";
+    /** Milliseconds of manual review each new refund is held for ({@code review}) before it succeeds. */
+    public static final String REFUND_REVIEW_HEADER = "X-Simulator-Refund-Review-Ms";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JSON_TYPE = "application/json";
@@ -325,7 +327,7 @@ public class SimulatorApiServlet extends HttpServlet {
         try {
             return new Simulation(millis(request.getHeader(LATENCY_HEADER)),
                     Fault.fromWireName(request.getHeader(FAULT_HEADER)),
-                    millis(request.getHeader(FAULT_DELAY_HEADER)));
+                    millis(request.getHeader(FAULT_DELAY_HEADER)), millis(request.getHeader(REFUND_REVIEW_HEADER)));
         } catch (IllegalArgumentException e) {
             throw SimulatorException.invalid("simulation_invalid", e.getMessage());
         }

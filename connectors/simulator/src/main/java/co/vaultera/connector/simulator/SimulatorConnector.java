@@ -204,6 +204,7 @@ public final class SimulatorConnector implements PaymentConnector {
             case PENDING -> RefundStatus.PENDING;
             case SUCCEEDED -> RefundStatus.SUCCEEDED;
             case FAILED -> RefundStatus.FAILED;
+            case REVIEW -> RefundStatus.REVIEW;
         };
     }
 
@@ -323,7 +324,10 @@ public final class SimulatorConnector implements PaymentConnector {
         return id;
     }
 
-    /** Reads {@code {"simulator": {"latency_ms", "fault", "fault_delay_ms"}}} from the account's metadata. */
+    /**
+     * Reads {@code {"simulator": {"latency_ms", "fault", "fault_delay_ms", "refund_review_ms"}}} from the account's
+     * metadata.
+     */
     private static Map<String, String> simulationHeaders(ConnectorAccount account) {
         Object settings = account.metadata().get("simulator");
         if (settings == null) {
@@ -335,6 +339,7 @@ public final class SimulatorConnector implements PaymentConnector {
         Map<String, String> headers = new LinkedHashMap<>();
         putMillis(headers, SimulatorApiServlet.LATENCY_HEADER, map.get("latency_ms"), "latency_ms");
         putMillis(headers, SimulatorApiServlet.FAULT_DELAY_HEADER, map.get("fault_delay_ms"), "fault_delay_ms");
+        putMillis(headers, SimulatorApiServlet.REFUND_REVIEW_HEADER, map.get("refund_review_ms"), "refund_review_ms");
         Object fault = map.get("fault");
         if (fault != null) {
             try {

@@ -128,7 +128,9 @@ public final class SimulatorProcessor {
 
     /**
      * Refunds at once while the captured amount covers it; otherwise the refund is created {@code failed}
-     * ("refund amount exceeds payment amount").
+     * ("refund amount exceeds payment amount"). With a {@linkplain Simulation#refundReview() refund review} a
+     * refund that fits is created {@code review} (its amount already held) and succeeds once the review time has
+     * passed, as lookups show.
      *
      * @throws SimulatorException 404 unknown payment, 400 nothing captured or amount not positive
      */
@@ -139,11 +141,15 @@ public final class SimulatorProcessor {
         return perform(account, Operation.REFUND, idempotencyKey, fingerprint, simulation, () -> {
             boolean fits = payment.reserveRefund(amount) >= 0;
             PaymentView paid = payment.view();
+            boolean review = fits && simulation.refundReview().isPositive();
+            Instant now = clock.instant();
             RefundView refund = new RefundView(newId("sim_ref_"), paymentId, reference, amount, paid.currency(),
-                    fits ? SimulatorRefundStatus.SUCCEEDED : SimulatorRefundStatus.FAILED,
+                    !fits ? SimulatorRefundStatus.FAILED
+                            : review ? SimulatorRefundStatus.REVIEW : SimulatorRefundStatus.SUCCEEDED,
                     fits ? null : "refund_amount_exceeds_payment_amount",
-                    fits ? null : "refund amount exceeds payment amount", clock.instant());
-            refunds.put(refund.id(), new StoredRefund(account, refund));
+                    fits ? null : "refund amount exceeds payment amount", now);
+            refunds.put(refund.id(), new StoredRefund(account, refund,
+                    review ? now.plus(simulation.refundReview()) : null));
             if (reference != null) {
                 refundsByReference.put(account + '|' + reference, refund.id());
             }
@@ -181,7 +187,7 @@ public final class SimulatorProcessor {
             throw SimulatorException.notFound("refund " + refundId);
         }
         pause(simulation.latency());
-        return stored.refund();
+        return stored.asOf(clock.instant());
     }
 
     /** The latest refund created with the caller's reference. @throws SimulatorException 404 */
@@ -192,7 +198,7 @@ public final class SimulatorProcessor {
             throw SimulatorException.notFound("refund with reference " + reference);
         }
         pause(simulation.latency());
-        return stored.refund();
+        return stored.asOf(clock.instant());
     }
 
     /** A payment for the 3DS page, which the shopper's browser opens without the merchant's API key. */
@@ -384,6 +390,15 @@ public final class SimulatorProcessor {
         }
     }
 
-    private record StoredRefund(String account, RefundView refund) {
+    /** @param reviewEnds when a refund held for review succeeds, else {@code null} */
+    private record StoredRefund(String account, RefundView refund, Instant reviewEnds) {
+
+        RefundView asOf(Instant now) {
+            if (reviewEnds == null || now.isBefore(reviewEnds)) {
+                return refund;
+            }
+            return new RefundView(refund.id(), refund.paymentId(), refund.reference(), refund.amount(),
+                    refund.currency(), SimulatorRefundStatus.SUCCEEDED, null, null, refund.created());
+        }
     }
 }

@@ -3,11 +3,15 @@ package co.vaultera.connector.simulator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A refund's status at the simulated processor. It refunds at once, so {@link #PENDING} is not produced today. */
+/**
+ * A refund's status at the simulated processor. It decides refunds at once ({@link #PENDING} is never produced) or,
+ * when asked to, after a manual review ({@link #REVIEW}).
+ */
 public enum SimulatorRefundStatus {
     PENDING,
     SUCCEEDED,
-    FAILED;
+    FAILED,
+    REVIEW;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 

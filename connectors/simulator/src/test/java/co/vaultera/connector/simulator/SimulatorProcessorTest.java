@@ -208,6 +208,27 @@ class SimulatorProcessorTest {
     }
 
     @Test
+    void aRefundHeldForReviewHoldsItsAmountAndSucceedsWhenTheReviewEnds() {
+        PaymentView charged = authorize(SimulatorCards.VISA, CaptureMethod.AUTOMATIC, 1000, "ref-1", null);
+        Simulation review = new Simulation(null, null, null, Duration.ofMinutes(2));
+
+        RefundView held = processor.refund(ACCOUNT, charged.id(), 700, "ref_a", null, review);
+        RefundView over = processor.refund(ACCOUNT, charged.id(), 301, "ref_b", null, review);
+
+        assertThat(held.status()).isEqualTo(SimulatorRefundStatus.REVIEW);
+        assertThat(over.status()).isEqualTo(SimulatorRefundStatus.FAILED);
+        clock.advance(Duration.ofSeconds(119));
+        assertThat(processor.refund(ACCOUNT, held.id(), Simulation.NONE).status())
+                .isEqualTo(SimulatorRefundStatus.REVIEW);
+        clock.advance(Duration.ofSeconds(1));
+        RefundView decided = processor.refundByReference(ACCOUNT, "ref_a", Simulation.NONE);
+        assertThat(decided.status()).isEqualTo(SimulatorRefundStatus.SUCCEEDED);
+        assertThat(decided.id()).isEqualTo(held.id());
+        assertThat(decided.amount()).isEqualTo(700);
+        assertThat(processor.payment(ACCOUNT, charged.id(), Simulation.NONE).amountRefunded()).isEqualTo(700);
+    }
+
+    @Test
     void refundsAreLimitedToTheCapturedNotTheAuthorizedAmount() {
         PaymentView auth = authorize(SimulatorCards.VISA, CaptureMethod.MANUAL, 1000, "ref-1", null);
         assertRefused(() -> processor.refund(ACCOUNT, auth.id(), 100, "ref_a", null, Simulation.NONE), 400,
@@ -268,7 +289,7 @@ class SimulatorProcessorTest {
 
     @Test
     void processorErrorChargesNothingAndLeavesTheKeyFree() {
-        Simulation fault = new Simulation(Duration.ofMillis(20), Fault.PROCESSOR_ERROR, null);
+        Simulation fault = new Simulation(Duration.ofMillis(20), Fault.PROCESSOR_ERROR, null, null);
         AuthorizeCommand command = new AuthorizeCommand("ref-1", 1000, "USD", CaptureMethod.AUTOMATIC,
                 card(SimulatorCards.VISA), null, "key-1");
 
@@ -287,7 +308,7 @@ class SimulatorProcessorTest {
 
     @Test
     void timeoutAfterChargeRecordsTheChargeBeforeTheDelayedAnswer() {
-        Simulation fault = new Simulation(Duration.ZERO, Fault.TIMEOUT_AFTER_CHARGE, Duration.ofSeconds(3));
+        Simulation fault = new Simulation(Duration.ZERO, Fault.TIMEOUT_AFTER_CHARGE, Duration.ofSeconds(3), null);
         AuthorizeCommand command = new AuthorizeCommand("ref-1", 1000, "USD", CaptureMethod.AUTOMATIC,
                 card(SimulatorCards.VISA), null, "key-1");
 
@@ -310,7 +331,7 @@ class SimulatorProcessorTest {
 
     @Test
     void latencyIsAddedToEveryAnswer() {
-        Simulation slow = new Simulation(Duration.ofMillis(250), Fault.NONE, null);
+        Simulation slow = new Simulation(Duration.ofMillis(250), Fault.NONE, null, null);
         PaymentView auth = processor.authorize(ACCOUNT, new AuthorizeCommand("ref-1", 1000, "USD",
                 CaptureMethod.MANUAL, card(SimulatorCards.VISA), null, null), slow);
 
