@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every start, puts back on the sync schedule the payment attempts that still wait for their processor, and the
- * refunds still pending, that are no longer scheduled: their last scheduled sync ({@code switch.sync.max-attempts})
- * found no answer. Without this they would stay {@code processing} / {@code pending} for good, restart or not,
+ * refunds the processor has not decided ({@code pending}, {@code review}), that are no longer scheduled: their last
+ * scheduled sync ({@code switch.sync.max-attempts}) found no decision. Without this they would stay
+ * {@code processing} / {@code pending} / {@code review} for good, restart or not,
  * unless a merchant asked for {@code force_sync}; a restart is the moment to look again (the processor, or the
  * network to it, may be back). Each gets one more look per start, by {@link PaymentSyncJob} or
  * {@link RefundSyncJob}, which claim them like any other due row.
@@ -52,10 +53,10 @@ public class StartupResync {
         return count;
     }
 
-    /** Makes every unscheduled pending refund due for sync now, of every merchant. */
+    /** Makes every unscheduled undecided refund due for sync now, of every merchant. */
     public int rescheduleUnsettledRefunds() {
         int count = refunds.rescheduleUnscheduledSyncs();
-        log.info("{} refund(s) still pending after their last scheduled sync are due for sync again", count);
+        log.info("{} refund(s) still undecided after their last scheduled sync are due for sync again", count);
         return count;
     }
 }
