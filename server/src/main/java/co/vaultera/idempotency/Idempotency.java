@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -70,13 +69,24 @@ public class Idempotency {
     }
 
     /**
+     * What a taken-over retry answers when its action finds the work already done: the resource's current state.
+     * {@code claimedAt} is when the key was first claimed, before the first try made anything: an object the
+     * request names that is older than that was not made by it (a {@code payment_id} or {@code refund_id} used
+     * before), and is answered as the duplicate it is.
+     */
+    @FunctionalInterface
+    public interface Resume {
+        Object run(String seed, Instant claimedAt);
+    }
+
+    /**
      * Runs {@code action} under the request's Idempotency-Key, if any.
      *
      * @param resume what to answer when a taken-over retry finds the work already done (the action then fails
-     *               with IR_14 or HE_01): the resource's current state, given the seed
+     *               with IR_14 or HE_01), or null
      */
     public ResponseEntity<?> run(MerchantContext merchant, HttpServletRequest request, Action action,
-                                 Function<String, Object> resume) {
+                                 Resume resume) {
         String key = request.getHeader(HEADER);
         if (key == null) {
             // Serialised here, like a stored answer: one buffer with a Content-Length, not a chunked stream
@@ -114,7 +124,11 @@ public class Idempotency {
             }
         }
         String seed = seed(m, key, createdAt);
-        Result result = execute(action, seed, takenOver ? resume : null);
+        // In the precision objects are stored with (Timestamps.now): one made in the claim's millisecond counts as
+        // made by this request.
+        Instant claimedAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        Result result = execute(action, seed,
+                takenOver && resume != null ? done -> resume.run(done, claimedAt) : null);
         keys.complete(m, key, result.status(), result.body());
         return json(result.status(), result.body());
     }
@@ -127,13 +141,15 @@ public class Idempotency {
     private record Result(int status, byte[] body) {
     }
 
-    private Result execute(Action action, String seed, Function<String, Object> resume) {
+    /** Runs the action; when it finds the work done and {@code resume} is given, answers what that runs. */
+    private Result execute(Action action, String seed, Action resume) {
         try {
             return new Result(200, json.writeValueAsBytes(action.run(seed)));
         } catch (ApiException e) {
             boolean alreadyDone = e.code() == ErrorCode.IR_14 || e.code() == ErrorCode.HE_01;
             if (resume != null && alreadyDone) {
-                return new Result(200, json.writeValueAsBytes(resume.apply(seed)));
+                // Its errors are stored like the action's: the resumed answer is this key's answer for good.
+                return execute(resume, seed, null);
             }
             return new Result(e.status().value(), json.writeValueAsBytes(ErrorBodies.of(e)));
         } catch (RuntimeException e) {

@@ -40,7 +40,7 @@ public class PaymentController {
     ResponseEntity<?> create(@RequestBody JsonNode body, MerchantContext merchant, HttpServletRequest http) {
         PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.CREATE);
         return idempotency.run(merchant, http, seed -> service.create(merchant, request, seed),
-                seed -> service.resumeCreate(merchant, request, seed));
+                (seed, claimedAt) -> service.resumeCreate(merchant, request, seed, claimedAt));
     }
 
     /** The reference's list constraints (it rejects any other parameter), and {@code offset}. */
@@ -80,7 +80,7 @@ public class PaymentController {
         PaymentRequest request = PaymentRequest.read(body, PaymentRequest.Kind.UPDATE);
         String id = known(paymentId);
         return idempotency.run(merchant, http, seed -> service.update(merchant, id, request),
-                seed -> service.retrieve(merchant, id, true));
+                (seed, claimedAt) -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/confirm")
@@ -89,7 +89,7 @@ public class PaymentController {
         PaymentRequest request = PaymentRequest.read(body == null ? emptyObject() : body, PaymentRequest.Kind.CONFIRM);
         String id = known(paymentId);
         return idempotency.run(merchant, http, seed -> service.confirm(merchant, id, request),
-                seed -> service.retrieve(merchant, id, true));
+                (seed, claimedAt) -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/capture")
@@ -107,7 +107,7 @@ public class PaymentController {
         String id = known(paymentId);
         Long toCapture = amount;
         return idempotency.run(merchant, http, seed -> service.capture(merchant, id, toCapture),
-                seed -> service.retrieve(merchant, id, true));
+                (seed, claimedAt) -> service.retrieve(merchant, id, true));
     }
 
     @PostMapping("/payments/{paymentId}/cancel")
@@ -121,7 +121,7 @@ public class PaymentController {
         String id = known(paymentId);
         String why = reason;
         return idempotency.run(merchant, http, seed -> service.cancel(merchant, id, why),
-                seed -> service.retrieve(merchant, id, true));
+                (seed, claimedAt) -> service.retrieve(merchant, id, true));
     }
 
     private static JsonNode emptyObject() {

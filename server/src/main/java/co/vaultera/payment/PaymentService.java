@@ -92,9 +92,13 @@ public class PaymentService {
      * A create retried after its first run died: the payment exists. If it was meant to be confirmed and never
      * got that far, confirm it now (the request still has the card); otherwise answer its synced state.
      */
-    public PaymentResponse resumeCreate(MerchantContext m, PaymentRequest req, String idSeed) {
+    public PaymentResponse resumeCreate(MerchantContext m, PaymentRequest req, String idSeed, Instant claimedAt) {
         String paymentId = paymentIdFor(req, idSeed);
         PaymentIntent p = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
+        if (p.createdAt().isBefore(claimedAt)) {
+            // Not made by this request (its key was claimed later): a payment_id used before, a duplicate.
+            throw PaymentLifecycle.alreadyExists(paymentId);
+        }
         boolean unconfirmed = p.status() == IntentStatus.REQUIRES_PAYMENT_METHOD
                 || p.status() == IntentStatus.REQUIRES_CONFIRMATION;
         if (Boolean.TRUE.equals(req.confirm()) && unconfirmed) {

@@ -31,7 +31,7 @@ public class RefundController {
     ResponseEntity<?> create(@RequestBody JsonNode body, MerchantContext merchant, HttpServletRequest http) {
         RefundRequests.Create request = RefundRequests.create(body);
         return idempotency.run(merchant, http, seed -> service.create(merchant, request, seed),
-                seed -> service.retrieve(merchant, RefundService.refundIdFor(request, seed), true));
+                (seed, claimedAt) -> service.resumeCreate(merchant, request, seed, claimedAt));
     }
 
     @PostMapping("/refunds/list")
@@ -51,7 +51,7 @@ public class RefundController {
         RefundRequests.Update request = RefundRequests.update(body);
         String id = known(refundId);
         return idempotency.run(merchant, http, seed -> service.update(merchant, id, request),
-                seed -> service.retrieve(merchant, id, false));
+                (seed, claimedAt) -> service.retrieve(merchant, id, false));
     }
 
     private static String known(String refundId) {

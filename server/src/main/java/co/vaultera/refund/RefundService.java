@@ -66,7 +66,7 @@ public class RefundService {
     }
 
     /** The id of a new refund: the merchant's, or one made from the Idempotency-Key seed, or a random one. */
-    public static String refundIdFor(RefundRequests.Create req, String idSeed) {
+    private static String refundIdFor(RefundRequests.Create req, String idSeed) {
         if (req.refundId() != null) {
             return req.refundId();
         }
@@ -115,6 +115,19 @@ public class RefundService {
                 pending.amount(), started.captured(), pending.currency(), pending.reason())));
         settle(m, pending, result, false);
         return view(m, find(m, pending.refundId()));
+    }
+
+    /**
+     * A create retried after its first run died: the refund exists (its row is written before the processor call);
+     * answers its synced state. A refund older than the request's key was not made by it: a duplicate refund_id.
+     */
+    public RefundResponse resumeCreate(MerchantContext m, RefundRequests.Create req, String idSeed,
+                                       Instant claimedAt) {
+        String refundId = refundIdFor(req, idSeed);
+        if (find(m, refundId).createdAt().isBefore(claimedAt)) {
+            throw duplicate();
+        }
+        return retrieve(m, refundId, true);
     }
 
     public RefundResponse retrieve(MerchantContext m, String refundId, boolean forceSync) {

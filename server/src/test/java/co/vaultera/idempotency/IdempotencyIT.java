@@ -372,11 +372,15 @@ class IdempotencyIT extends ApiTestSupport {
         TestMerchant m = shop();
         String paymentId = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         String body = paymentBody(1000, true).replaceFirst("\\{", "{\"payment_id\":\"" + paymentId + "\",");
-        // The state a crash right after the intent's insert leaves: the payment exists, it was never confirmed.
+        // The state a crash right after the intent's insert leaves: the payment exists, it was never confirmed, and
+        // the key had been claimed before it was made.
         post("/payments", m.apiKey(), body.replace("\"confirm\":true", "\"confirm\":false")).expect(200);
         String k = key();
         keyed("/payments", m.apiKey(), k, body).response().expectError(400, "HE_01");
         backInFlight(m, k, "10 minutes");
+        jdbc.sql("update idempotency_key set created_at = (select created_at - interval '1 second' from payment_intent"
+                        + " where merchant_id = ? and payment_id = ?) where merchant_id = ? and idempotency_key = ?")
+                .params(m.merchantId(), paymentId, m.merchantId(), k).update();
 
         Raw retry = keyed("/payments", m.apiKey(), k, body);
 
@@ -384,6 +388,48 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(retry.response().json().get("status").stringValue())
                 .as("the retry of a confirm=true create must end confirmed").isEqualTo("succeeded");
         assertThat(authorizes(m, paymentId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterACrashOfACreateNamingAnOlderPaymentIsTheDuplicateAndConfirmsNothing() {
+        TestMerchant m = shop();
+        String paymentId = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        String body = paymentBody(1000, true).replaceFirst("\\{", "{\"payment_id\":\"" + paymentId + "\",");
+        // A payment made earlier under this payment_id; then a keyed create naming it dies before doing anything.
+        post("/payments", m.apiKey(), body.replace("\"confirm\":true", "\"confirm\":false")).expect(200);
+        String k = key();
+        keyed("/payments", m.apiKey(), k, body).response().expectError(400, "HE_01");
+        backInFlight(m, k, "10 minutes");
+
+        Raw retry = keyed("/payments", m.apiKey(), k, body);
+
+        // What the request would have answered had it not died: the older payment is not this request's to confirm.
+        retry.response().expectError(400, "HE_01");
+        assertThat(retry.response().reason()).isEqualTo(paymentId + " already exists");
+        assertThat(authorizes(m, paymentId)).isZero();
+        assertThat(get("/payments/" + paymentId, m.apiKey()).expect(200).json().get("status").stringValue())
+                .isEqualTo("requires_confirmation");
+        Raw replay = keyed("/payments", m.apiKey(), k, body);
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.bytes()).isEqualTo(retry.bytes());
+    }
+
+    @Test
+    void aRetryAfterACrashOfARefundNamingAnOlderRefundIdIsTheDuplicate() {
+        TestMerchant m = shop();
+        String p = paid(m);
+        String refundId = "ref_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        post("/refunds", m.apiKey(), "{\"payment_id\":\"" + p + "\",\"refund_id\":\"" + refundId
+                + "\",\"amount\":300}").expect(200);
+        String k = key();
+        String body = "{\"payment_id\":\"" + p + "\",\"refund_id\":\"" + refundId + "\",\"amount\":500}";
+        keyed("/refunds", m.apiKey(), k, body).response().expectError(400, "HE_01");
+        backInFlight(m, k, "10 minutes");
+
+        keyed("/refunds", m.apiKey(), k, body).response().expectError(400, "HE_01");
+
+        assertThat(refunds(m, p)).isEqualTo(1);
+        assertThat(simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1))).isEqualTo(1);
     }
 
     // ---- concurrency ----
