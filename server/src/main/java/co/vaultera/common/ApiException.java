@@ -3,8 +3,9 @@ package co.vaultera.common;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the client is told about, as {@code {"error":{"type","message","code"}}}. The message is written for
- * the merchant: it may name a field, never echo a card number or a secret.
+ * A failure the client is told about, as {@code {"error":{"type","message","code"}}} (and an optional
+ * {@code reason}). The message is written for the merchant: it may name a field, never echo a card number or a
+ * secret.
  */
 public class ApiException extends RuntimeException {
 

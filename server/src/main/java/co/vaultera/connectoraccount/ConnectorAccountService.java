@@ -224,7 +224,7 @@ public class ConnectorAccountService {
                 + a.profileId() + "' and connector_label '" + a.connectorLabel() + "' already exists in our records");
     }
 
-    /** @param id a well-formed {@code merchant_connector_id} (named in {@code reason}, as the reference does), or null */
+    /** @param id a well-formed {@code merchant_connector_id} (named in {@code reason}, as in the reference), or null */
     static ApiException notFound(String id) {
         ApiException e = ApiException.notFound("Merchant connector account");
         return id == null ? e : e.withReason(id + " does not exist");

@@ -70,13 +70,20 @@ public class Idempotency {
 
     /**
      * What a taken-over retry answers when its action finds the work already done: the resource's current state.
-     * {@code claimedAt} is when the key was first claimed, before the first try made anything: an object the
-     * request names that is older than that was not made by it (a {@code payment_id} or {@code refund_id} used
-     * before), and is answered as the duplicate it is.
+     * {@code claimedAt} is when the key was first claimed, before the first try made anything.
      */
     @FunctionalInterface
     public interface Resume {
         Object run(String seed, Instant claimedAt);
+
+        /**
+         * Whether an object the request names by the merchant's own id ({@code payment_id}, {@code refund_id})
+         * was there before the key was claimed, so not made by it: the duplicate the first try met. An id made
+         * from the key's seed is this key's alone, whatever the clocks say.
+         */
+        static boolean predatesClaim(String merchantGivenId, Instant createdAt, Instant claimedAt) {
+            return merchantGivenId != null && createdAt.isBefore(claimedAt);
+        }
     }
 
     /**
@@ -127,8 +134,7 @@ public class Idempotency {
         // In the precision objects are stored with (Timestamps.now): one made in the claim's millisecond counts as
         // made by this request.
         Instant claimedAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
-        Result result = execute(action, seed,
-                takenOver && resume != null ? done -> resume.run(done, claimedAt) : null);
+        Result result = execute(action, seed, takenOver ? resume : null, claimedAt);
         keys.complete(m, key, result.status(), result.body());
         return json(result.status(), result.body());
     }
@@ -141,23 +147,39 @@ public class Idempotency {
     private record Result(int status, byte[] body) {
     }
 
-    /** Runs the action; when it finds the work done and {@code resume} is given, answers what that runs. */
-    private Result execute(Action action, String seed, Action resume) {
+    /** Runs the action; when it finds the work done and {@code resume} is given, answers what that answers. */
+    private Result execute(Action action, String seed, Resume resume, Instant claimedAt) {
         try {
             return new Result(200, json.writeValueAsBytes(action.run(seed)));
         } catch (ApiException e) {
             boolean alreadyDone = e.code() == ErrorCode.IR_14 || e.code() == ErrorCode.HE_01;
             if (resume != null && alreadyDone) {
-                // Its errors are stored like the action's: the resumed answer is this key's answer for good.
-                return execute(resume, seed, null);
+                return resumed(resume, seed, claimedAt, e);
             }
-            return new Result(e.status().value(), json.writeValueAsBytes(ErrorBodies.of(e)));
+            return error(e);
         } catch (RuntimeException e) {
             // Stored like any answer: a retry must not run the request a second time.
             log.error("idempotent request failed", e);
             ApiException internal = new ApiException(ErrorCode.HE_00, "Something went wrong");
             return new Result(500, json.writeValueAsBytes(ErrorBodies.of(internal)));
         }
+    }
+
+    /**
+     * A resume's answer, stored for the key like the action's, errors of the request included. If it finds
+     * nothing, nothing was done: the action's own error stands. Any other failure (the database gone) is not
+     * stored: the key stays in flight for the next retry, as after a crash.
+     */
+    private Result resumed(Resume resume, String seed, Instant claimedAt, ApiException actionError) {
+        try {
+            return new Result(200, json.writeValueAsBytes(resume.run(seed, claimedAt)));
+        } catch (ApiException e) {
+            return error(e.code() == ErrorCode.HE_02 ? actionError : e);
+        }
+    }
+
+    private Result error(ApiException e) {
+        return new Result(e.status().value(), json.writeValueAsBytes(ErrorBodies.of(e)));
     }
 
     private static ResponseEntity<byte[]> replay(IdempotencyRepository.Entry entry) {

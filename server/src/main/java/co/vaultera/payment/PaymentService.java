@@ -7,6 +7,7 @@ import co.vaultera.common.Timestamps;
 import co.vaultera.connectoraccount.ConnectorAccountService;
 import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
 import co.vaultera.customer.CustomerService;
+import co.vaultera.idempotency.Idempotency;
 import co.vaultera.payment.PaymentOutcomes.Applied;
 import co.vaultera.payment.api.PaymentListResponse;
 import co.vaultera.payment.api.PaymentRequest;
@@ -95,8 +96,7 @@ public class PaymentService {
     public PaymentResponse resumeCreate(MerchantContext m, PaymentRequest req, String idSeed, Instant claimedAt) {
         String paymentId = paymentIdFor(req, idSeed);
         PaymentIntent p = payments.findIntent(m.dataKey(), paymentId).orElseThrow(PaymentLifecycle::notFound);
-        if (p.createdAt().isBefore(claimedAt)) {
-            // Not made by this request (its key was claimed later): a payment_id used before, a duplicate.
+        if (Idempotency.Resume.predatesClaim(req.paymentId(), p.createdAt(), claimedAt)) {
             throw PaymentLifecycle.alreadyExists(paymentId);
         }
         boolean unconfirmed = p.status() == IntentStatus.REQUIRES_PAYMENT_METHOD

@@ -26,6 +26,7 @@ public class PaymentSettings {
     private volatile String ownBaseUrl;
     private final Duration firstSyncDelay;
     private final Duration syncRetryInterval;
+    private final Duration reviewInterval;
     private final int maxSyncs;
     private final Duration connectorTimeout;
 
@@ -34,11 +35,13 @@ public class PaymentSettings {
                            @Value("${switch.public-base-url:}") String publicBaseUrl,
                            @Value("${switch.sync.first-delay:60s}") Duration firstSyncDelay,
                            @Value("${switch.sync.retry-interval:300s}") Duration syncRetryInterval,
-                           @Value("${switch.sync.max-attempts:6}") int maxSyncs) {
+                           @Value("${switch.sync.max-attempts:6}") int maxSyncs,
+                           @Value("${switch.sync.review-interval:1h}") Duration reviewInterval) {
         this.env = env;
         this.publicBaseUrl = publicBaseUrl;
         this.firstSyncDelay = firstSyncDelay;
         this.syncRetryInterval = syncRetryInterval;
+        this.reviewInterval = reviewInterval;
         this.maxSyncs = maxSyncs;
         this.connectorTimeout = connectorTimeout;
     }
@@ -88,6 +91,14 @@ public class PaymentSettings {
             return SYNC_PARKED;
         }
         return Instant.now().plus(firstLookAtUnknownOutcome ? firstSyncDelay : syncRetryInterval);
+    }
+
+    /**
+     * When to look again at a refund the processor holds for manual review: every {@code reviewInterval}, with no
+     * end (a review takes hours or days, longer than the scheduled looks at an unknown outcome last).
+     */
+    public Instant nextReviewLook() {
+        return Instant.now().plus(reviewInterval);
     }
 
     public int maxSyncs() {

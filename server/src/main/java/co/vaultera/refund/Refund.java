@@ -24,10 +24,6 @@ public record Refund(String refundId, String paymentId, String attemptId, String
      * the processor, which ends in success or failure). Such a refund is synced, by the job and on force_sync.
      */
     public boolean undecided() {
-        return undecided(status);
-    }
-
-    static boolean undecided(String status) {
         return PENDING.equals(status) || REVIEW.equals(status);
     }
 }

@@ -16,6 +16,7 @@ import co.vaultera.connector.spi.RefundStatus;
 import co.vaultera.connector.spi.RefundSyncRequest;
 import co.vaultera.connectoraccount.ConnectorAccountService;
 import co.vaultera.connectoraccount.ConnectorAccountService.RoutableAccount;
+import co.vaultera.idempotency.Idempotency;
 import co.vaultera.payment.IntentStatus;
 import co.vaultera.payment.PaymentService;
 import co.vaultera.payment.PaymentSettings;
@@ -124,7 +125,7 @@ public class RefundService {
     public RefundResponse resumeCreate(MerchantContext m, RefundRequests.Create req, String idSeed,
                                        Instant claimedAt) {
         String refundId = refundIdFor(req, idSeed);
-        if (find(m, refundId).createdAt().isBefore(claimedAt)) {
+        if (Idempotency.Resume.predatesClaim(req.refundId(), find(m, refundId).createdAt(), claimedAt)) {
             throw duplicate();
         }
         return retrieve(m, refundId, true);
@@ -174,8 +175,17 @@ public class RefundService {
                 }
                 return;
             }
-            // The account was deleted: nobody can ever ask that processor again, and keeping the refund pending
-            // would block the payment.
+            if (r.connectorRefundId() != null) {
+                // The processor has this refund (it gave its id) and may still pay it out: failing it would free
+                // its amount for a second refund. It stays as it is; the job stops looking (nobody can ask).
+                if (scheduled) {
+                    refunds.settle(m.merchantId(), r.refundId(), r.status(), r.status(), null, r.errorCode(),
+                            r.errorMessage(), r.syncCount() + 1, PaymentSettings.SYNC_PARKED);
+                }
+                return;
+            }
+            // The account was deleted and the processor never acknowledged the refund: nobody can ever ask that
+            // processor again, and keeping the refund pending would block the payment.
             refunds.settle(m.merchantId(), r.refundId(), r.status(), Refund.FAILED, null,
                     "connector_account_not_found", "The connector account of this refund no longer exists",
                     r.syncCount() + 1, null);
@@ -206,14 +216,24 @@ public class RefundService {
         int syncs = r.syncCount() + (bySync ? 1 : 0);
         if (result == null) {
             refunds.settle(m.merchantId(), r.refundId(), r.status(), r.status(), null, r.errorCode(),
-                    r.errorMessage(), syncs, settings.nextSync(syncs, syncs == 0));
+                    r.errorMessage(), syncs, nextLook(r.status(), syncs, syncs == 0));
             return;
         }
         String status = status(result);
-        // Undecided refunds are looked at again: a processor's review ends, like its pending, in success or failure.
-        Instant next = Refund.undecided(status) ? settings.nextSync(syncs, false) : null;
         refunds.settle(m.merchantId(), r.refundId(), r.status(), status, result.connectorRefundId(),
-                result.errorCode(), result.errorMessage(), syncs, next);
+                result.errorCode(), result.errorMessage(), syncs, nextLook(status, syncs, false));
+    }
+
+    /**
+     * When the job looks next at a refund in {@code status}: while pending, by the sync schedule (parked once used
+     * up); in review, at the review interval until the processor decides; once decided, never.
+     */
+    private Instant nextLook(String status, int syncs, boolean firstLookAtUnknownOutcome) {
+        return switch (status) {
+            case Refund.PENDING -> settings.nextSync(syncs, firstLookAtUnknownOutcome);
+            case Refund.REVIEW -> settings.nextReviewLook();
+            default -> null;
+        };
     }
 
     private static String status(RefundResult result) {

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Settles pending refunds by asking the processor; claims work like {@link PaymentSyncJob}. */
+/** Settles undecided refunds (pending, review) by asking the processor; claims work like {@link PaymentSyncJob}. */
 @Component
 public class RefundSyncJob {
 

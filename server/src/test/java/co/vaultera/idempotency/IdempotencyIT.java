@@ -367,17 +367,35 @@ class IdempotencyIT extends ApiTestSupport {
         assertThat(refunds(m, p)).isEqualTo(1);
     }
 
-    @Test
-    void aRetryAfterACrashBetweenCreatingAndConfirmingAPaymentConfirmsIt() {
-        TestMerchant m = shop();
-        String paymentId = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String body = paymentBody(1000, true).replaceFirst("\\{", "{\"payment_id\":\"" + paymentId + "\",");
-        // The state a crash right after the intent's insert leaves: the payment exists, it was never confirmed, and
-        // the key had been claimed before it was made.
+    private static String newPaymentId() {
+        return "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** A create with {@code confirm: true} of a payment with this id. */
+    private static String createAndConfirm(String paymentId) {
+        return paymentBody(1000, true).replaceFirst("\\{", "{\"payment_id\":\"" + paymentId + "\",");
+    }
+
+    /**
+     * Makes the payment of {@code body} unconfirmed (without a key), then sends {@code body} with a new key and puts
+     * that key back in flight, as if its process had died; answers the key.
+     */
+    private String crashedCreateAfterAnUnconfirmedOne(TestMerchant m, String body) {
         post("/payments", m.apiKey(), body.replace("\"confirm\":true", "\"confirm\":false")).expect(200);
         String k = key();
         keyed("/payments", m.apiKey(), k, body).response().expectError(400, "HE_01");
         backInFlight(m, k, "10 minutes");
+        return k;
+    }
+
+    @Test
+    void aRetryAfterACrashBetweenCreatingAndConfirmingAPaymentConfirmsIt() {
+        TestMerchant m = shop();
+        String paymentId = newPaymentId();
+        String body = createAndConfirm(paymentId);
+        // The state a crash right after the intent's insert leaves: the payment exists, it was never confirmed, and
+        // the key had been claimed before it was made.
+        String k = crashedCreateAfterAnUnconfirmedOne(m, body);
         jdbc.sql("update idempotency_key set created_at = (select created_at - interval '1 second' from payment_intent"
                         + " where merchant_id = ? and payment_id = ?) where merchant_id = ? and idempotency_key = ?")
                 .params(m.merchantId(), paymentId, m.merchantId(), k).update();
@@ -393,13 +411,10 @@ class IdempotencyIT extends ApiTestSupport {
     @Test
     void aRetryAfterACrashOfACreateNamingAnOlderPaymentIsTheDuplicateAndConfirmsNothing() {
         TestMerchant m = shop();
-        String paymentId = "pay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        String body = paymentBody(1000, true).replaceFirst("\\{", "{\"payment_id\":\"" + paymentId + "\",");
+        String paymentId = newPaymentId();
+        String body = createAndConfirm(paymentId);
         // A payment made earlier under this payment_id; then a keyed create naming it dies before doing anything.
-        post("/payments", m.apiKey(), body.replace("\"confirm\":true", "\"confirm\":false")).expect(200);
-        String k = key();
-        keyed("/payments", m.apiKey(), k, body).response().expectError(400, "HE_01");
-        backInFlight(m, k, "10 minutes");
+        String k = crashedCreateAfterAnUnconfirmedOne(m, body);
 
         Raw retry = keyed("/payments", m.apiKey(), k, body);
 
@@ -430,6 +445,23 @@ class IdempotencyIT extends ApiTestSupport {
 
         assertThat(refunds(m, p)).isEqualTo(1);
         assertThat(simulator.count(Operation.REFUND, processorReference(m.merchantId(), p, 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterACrashOfARefundThatFoundThePaymentNotRefundableKeepsThatAnswer() {
+        TestMerchant m = shop();
+        String p = post("/payments", m.apiKey(), paymentBody(1000, false)).expect(200).json().get("payment_id")
+                .stringValue();
+        String k = key();
+        String body = "{\"payment_id\":\"" + p + "\",\"amount\":500}";
+        keyed("/refunds", m.apiKey(), k, body).response().expectError(400, "IR_14");
+        backInFlight(m, k, "10 minutes");
+
+        Raw retry = keyed("/refunds", m.apiKey(), k, body);
+
+        // The resume finds no refund: nothing was done, and the answer is the refusal, not a 404 for good.
+        retry.response().expectError(400, "IR_14");
+        assertThat(refunds(m, p)).isZero();
     }
 
     // ---- concurrency ----

@@ -537,7 +537,7 @@ class RefundIT extends RefundTestSupport {
     void aRefundTheProcessorHoldsForReviewIsReviewCountsAndIsSettledByForceSyncOnceDecided() {
         Shop s = shop();
         String p = paid(s, 1000);
-        simulatorSettings(s, "{\"refund_review_ms\":1500}");
+        simulatorSettings(s, "{\"refund_review_ms\":5000}");
 
         JsonNode held = refunded(s, p, 600L);
         String id = text(held, "refund_id");
@@ -573,6 +573,23 @@ class RefundIT extends RefundTestSupport {
         assertThat(processorRefunds(s, p)).isEqualTo(1);
         assertThat(jdbc.sql("select next_sync_at from refund where merchant_id = ? and refund_id = ?")
                 .params(s.id(), id).query().singleRow().get("next_sync_at")).isNull();
+    }
+
+    @Test
+    void aRefundInReviewWhoseAccountWasDeletedStaysInReviewAndKeepsItsAmount() {
+        Shop s = shop();
+        String p = paid(s, 1000);
+        simulatorSettings(s, "{\"refund_review_ms\":240000}");
+        String id = text(refunded(s, p, 700L), "refund_id");
+        delete("/account/" + s.id() + "/connectors/" + s.connectorId(), s.key()).expect(200);
+
+        // The processor has it and may still pay it: failing it would let the same money be refunded again.
+        poll("refund parked", SETTLE, () -> jdbc.sql("select next_sync_at from refund where merchant_id = ?"
+                        + " and refund_id = ?").params(s.id(), id).query(java.sql.Timestamp.class).single(),
+                at -> at.toInstant().equals(PaymentSettings.SYNC_PARKED));
+        assertThat(status(get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json()))
+                .isEqualTo("review");
+        assertThat(storedRefundSum(s, p)).isEqualTo(700);
     }
 
     @Test

@@ -56,6 +56,7 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
                 .params(java.sql.Timestamp.from(co.vaultera.payment.PaymentSettings.SYNC_PARKED), id).update();
 
         assertThat(startup.rescheduleUnsettledRefunds()).isPositive();
+        assertThat(parked(row(id))).as("due again").isFalse();
 
         JsonNode settled = awaitRefund(s, id, SETTLE, r -> !"review".equals(status(r)));
         assertThat(status(settled)).isEqualTo("succeeded");

@@ -57,6 +57,7 @@ public abstract class ApiTestSupport {
         registry.add("switch.connector.timeout", () -> "2s");
         registry.add("switch.sync.first-delay", () -> "1s");
         registry.add("switch.sync.retry-interval", () -> "1s");
+        registry.add("switch.sync.review-interval", () -> "1s");
         registry.add("switch.sync.max-attempts", () -> "4");
         registry.add("switch.sync.poll-interval", () -> "500ms");
         // YoungTableAnalyzeJobIT runs the job itself; in the background it would race that test.
