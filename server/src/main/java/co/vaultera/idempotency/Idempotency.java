@@ -160,8 +160,7 @@ public class Idempotency {
         } catch (RuntimeException e) {
             // Stored like any answer: a retry must not run the request a second time.
             log.error("idempotent request failed", e);
-            ApiException internal = new ApiException(ErrorCode.HE_00, "Something went wrong");
-            return new Result(500, json.writeValueAsBytes(ErrorBodies.of(internal)));
+            return error(new ApiException(ErrorCode.HE_00, "Something went wrong"));
         }
     }
 

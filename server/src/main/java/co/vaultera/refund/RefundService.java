@@ -169,7 +169,8 @@ public class RefundService {
         } catch (ApiException unusable) {
             if (unusable.code() != ErrorCode.HE_02) {
                 // The account's connector is not part of this server (any more): the outcome is unknown, as when
-                // the processor cannot be reached. The job's looks are counted and end; a start resumes them.
+                // the processor cannot be reached. The job keeps looking on its schedule (for a pending refund, until
+                // its looks are used up; a start resumes them).
                 if (scheduled) {
                     settle(m, r, null, true);
                 }
