@@ -31,7 +31,9 @@ public final class CaptureRules {
             return;
         }
         if (amountToCapture > amount) {
-            throw new ApiException(ErrorCode.IR_06, "amount_to_capture is greater than amount");
+            // IR_06 raised by business logic, not by reading the body: the reference's 422.
+            throw new ApiException(ErrorCode.IR_06, HttpStatus.UNPROCESSABLE_CONTENT,
+                    "amount_to_capture is greater than amount");
         }
         if (automatic(captureMethod) && amountToCapture != amount) {
             // Hyperswitch answers this mismatch as a failed precondition (IR_16), not as invalid data.

@@ -4,6 +4,7 @@ import co.vaultera.common.ApiException;
 import co.vaultera.common.ErrorCode;
 import co.vaultera.crypto.CryptoException;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +69,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParam(MethodArgumentTypeMismatchException e) {
         return respond(new ApiException(ErrorCode.IR_06, "invalid value for query parameter `" + e.getName() + "`"));
+    }
+
+    /** Tomcat could not decode the query string (a stray {@code %}, bytes that are not UTF-8). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodableQuery(InvalidParameterException e) {
+        return respond(new ApiException(ErrorCode.IR_06,
+                "Invalid query string: it is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(CryptoException.class)

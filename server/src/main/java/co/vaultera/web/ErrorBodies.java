@@ -31,10 +31,14 @@ public final class ErrorBodies {
     public static void write(HttpServletResponse response, ApiException e) throws IOException {
         response.setStatus(e.status().value());
         response.setContentType("application/json");
-        String json = "{\"error\":{\"type\":\"" + e.type() + "\",\"message\":\"" + escape(e.getMessage())
+        response.getOutputStream().write(json(e).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body as text, written without Jackson (for filters and for Tomcat's own error reports). */
+    static String json(ApiException e) {
+        return "{\"error\":{\"type\":\"" + e.type() + "\",\"message\":\"" + escape(e.getMessage())
                 + "\",\"code\":\"" + e.code().name() + "\""
                 + (e.reason() == null ? "" : ",\"reason\":\"" + escape(e.reason()) + "\"") + "}}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String escape(String s) {

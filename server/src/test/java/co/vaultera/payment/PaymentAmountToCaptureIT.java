@@ -42,7 +42,7 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
     @Test
     void anAmountToCaptureAboveTheAmountIsA400AndStoresNothing() {
         Response r = post("/payments", merchant.apiKey(), bodyWith("manual", true, "\"amount_to_capture\":1001"));
-        assertThat(r.expectError(400, "IR_06").message()).isEqualTo("amount_to_capture is greater than amount");
+        assertThat(r.expectError(422, "IR_06").message()).isEqualTo("amount_to_capture is greater than amount");
         assertThat(payments(merchant)).isZero();
     }
 
@@ -134,7 +134,7 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
     void anUpdateOfTheAmountAloneIsHeldToTheAmountToCaptureGivenBefore() {
         JsonNode p = create(merchant, bodyWith("manual", false, "\"amount_to_capture\":600"));
         String update = "/payments/" + id(p);
-        assertThat(post(update, merchant.apiKey(), "{\"amount\":500}").expectError(400, "IR_06").message())
+        assertThat(post(update, merchant.apiKey(), "{\"amount\":500}").expectError(422, "IR_06").message())
                 .isEqualTo("amount_to_capture is greater than amount");
         JsonNode unchanged = retrieve(merchant, id(p));
         assertThat(unchanged.get("amount").longValue()).isEqualTo(1000);
@@ -154,7 +154,7 @@ class PaymentAmountToCaptureIT extends PaymentTestSupport {
         // The reference's confirm takes the create's request type: what an update could change, a confirm can.
         JsonNode p = create(merchant, bodyWith("manual", false, "\"amount_to_capture\":600"));
         post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":1001}")
-                .expectError(400, "IR_06");
+                .expectError(422, "IR_06");
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("requires_confirmation");
         JsonNode confirmed = post("/payments/" + id(p) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":700}")
                 .expect(200).json();

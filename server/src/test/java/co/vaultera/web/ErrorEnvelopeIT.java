@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure answers the one envelope with the reference code; nothing internal leaks. */
 class ErrorEnvelopeIT extends ApiTestSupport {
@@ -127,6 +130,51 @@ class ErrorEnvelopeIT extends ApiTestSupport {
                 .header("x-request-id", "client-chosen").GET().build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.headers().firstValue("x-request-id").orElseThrow()).isNotEqualTo("client-chosen");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"description\":\"a\\u0000b\"}", "{\"address\":{\"city\":\"\\u0000\"}}",
+            "{\"metadata\":{\"k\\u0000\":\"v\"}}"})
+    void aNulCharacterAnywhereInABodyIsA400NamingTheFieldNotA500(String body) {
+        TestMerchant m = newMerchant();
+
+        String message = post("/customers", m.apiKey(), body).expectError(400, "IR_06").message();
+
+        assertThat(message).startsWith("Json deserialize error: invalid value for field `")
+                .endsWith("text may not contain the NUL character (\\u0000)");
+        assertThat(get("/customers/list", m.apiKey()).expect(200).json().size()).isZero();
+    }
+
+    @Test
+    void aNulCharacterInAQueryParameterIsA400() {
+        TestMerchant m = newMerchant();
+        assertThat(get("/payments/list?customer_id=%00", m.apiKey()).expectError(400, "IR_06").message())
+                .isEqualTo("invalid value for query parameter `customer_id`: text may not contain the NUL character"
+                        + " (\\u0000)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/payments/list?limit=%FF", "/customers/list?limit=%C3", "/payments/list?%C0%AF=1"})
+    void aQueryStringThatIsNotPercentEncodedUtf8IsA400(String path) {
+        TestMerchant m = newMerchant();
+        assertThat(get(path, m.apiKey()).expectError(400, "IR_06").message())
+                .isEqualTo("Invalid query string: it is not valid percent-encoded UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/customers/a%2Fb", "/refunds/ref%00", "/payments/a%5Cb"})
+    void aPathTomcatRefusesBeforeTheApplicationStillGetsTheJsonEnvelope(String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        Response response = new Response(r.statusCode(), r.body(), r.headers()).expectError(400, "IR_06");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(response.message()).startsWith("The request could not be read");
+    }
+
+    @Test
+    void aHeaderTooLargeForTomcatGetsTheJsonEnvelope() {
+        sendWithHeaders("GET", "/customers/list", "k".repeat(10_000), null, Map.of()).expectError(400, "IR_06");
     }
 
     @Test
