@@ -71,11 +71,11 @@ public class ApiExceptionHandler {
         return respond(new ApiException(ErrorCode.IR_06, "invalid value for query parameter `" + e.getName() + "`"));
     }
 
-    /** Tomcat could not decode the query string (a stray {@code %}, bytes that are not UTF-8). */
+    /** Tomcat could not decode the query string (bytes that are not UTF-8, more parameters than it takes). */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Map<String, Object>> undecodableQuery(InvalidParameterException e) {
         return respond(new ApiException(ErrorCode.IR_06,
-                "Invalid query string: it is not valid percent-encoded UTF-8"));
+                "Invalid query string: not valid percent-encoded UTF-8, or more parameters than the server takes"));
     }
 
     @ExceptionHandler(CryptoException.class)

@@ -97,7 +97,7 @@ class PaymentFlowIT extends PaymentTestSupport {
         // The same checks as an update's, before anything reaches the processor.
         JsonNode q = create(merchant, body(1000, "manual", VISA, false));
         post("/payments/" + id(q) + "/confirm", merchant.apiKey(), "{\"amount_to_capture\":2000}")
-                .expectError(400, "IR_06");
+                .expectError(422, "IR_06");
         assertThat(status(retrieve(merchant, id(q)))).isEqualTo("requires_confirmation");
         assertThat(simulator.authorizeCount(processorReference(merchant.merchantId(), id(q), 1))).isZero();
     }

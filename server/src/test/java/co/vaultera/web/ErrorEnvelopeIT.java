@@ -158,7 +158,13 @@ class ErrorEnvelopeIT extends ApiTestSupport {
     void aQueryStringThatIsNotPercentEncodedUtf8IsA400(String path) {
         TestMerchant m = newMerchant();
         assertThat(get(path, m.apiKey()).expectError(400, "IR_06").message())
-                .isEqualTo("Invalid query string: it is not valid percent-encoded UTF-8");
+                .startsWith("Invalid query string: not valid percent-encoded UTF-8");
+    }
+
+    @Test
+    void aQueryWithMoreParametersThanTomcatTakesIsA400() {
+        TestMerchant m = newMerchant();
+        get("/payments/list?" + "a=1&".repeat(1_500), m.apiKey()).expectError(400, "IR_06");
     }
 
     @ParameterizedTest
