@@ -66,7 +66,7 @@ public class ConnectorAccountRepository {
                                payment_methods_enabled = ?::jsonb, metadata = ?::json,
                                connector_webhook_details = ?, business_country = ?, business_label = ?,
                                business_sub_label = ?, status = ?, modified_at = now()
-                         where merchant_id = ? and merchant_connector_id = ?
+                         where merchant_id = ? and merchant_connector_id = ? and deleted_at is null
                         """)
                 .params(a.connectorType(), a.connectorLabel(), a.profileId(),
                         key.encrypt(text(a.accountDetails()), id, "connector_account_details"), a.testMode(),
@@ -77,6 +77,12 @@ public class ConnectorAccountRepository {
     }
 
     public Optional<ConnectorAccountRecord> find(DataKey key, String id) {
+        return jdbc.sql(SELECT + " where merchant_id = ? and merchant_connector_id = ? and deleted_at is null")
+                .params(key.merchantId(), id).query((rs, i) -> map(key, rs)).optional();
+    }
+
+    /** The account even if deleted: what settles the payments and refunds made on it before. */
+    public Optional<ConnectorAccountRecord> findEvenIfDeleted(DataKey key, String id) {
         return jdbc.sql(SELECT + " where merchant_id = ? and merchant_connector_id = ?").params(key.merchantId(), id)
                 .query((rs, i) -> map(key, rs)).optional();
     }
@@ -86,12 +92,17 @@ public class ConnectorAccountRepository {
      * {@link ConnectorAccountService}'s cached copy, so this runs when that copy is refreshed and for the list API.
      */
     public List<ConnectorAccountRecord> list(DataKey key) {
-        return jdbc.sql(SELECT + " where merchant_id = ? order by created_seq").params(key.merchantId())
+        return jdbc.sql(SELECT + " where merchant_id = ? and deleted_at is null order by created_seq")
+                .params(key.merchantId())
                 .query((rs, i) -> map(key, rs)).list();
     }
 
+    /** Marks the account deleted (migration V202611272200 says why it is kept); false if there is none. */
     public boolean delete(String merchantId, String id) {
-        return jdbc.sql("delete from merchant_connector_account where merchant_id = ? and merchant_connector_id = ?")
+        return jdbc.sql("""
+                        update merchant_connector_account set deleted_at = now(), modified_at = now()
+                         where merchant_id = ? and merchant_connector_id = ? and deleted_at is null
+                        """)
                 .params(merchantId, id).update() == 1;
     }
 

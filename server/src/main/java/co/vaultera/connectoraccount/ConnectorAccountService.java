@@ -135,18 +135,34 @@ public class ConnectorAccountService {
     }
 
     /**
-     * The account an existing attempt was made on (disabled since or not), for its capture, void, sync and refunds.
+     * The account an existing attempt was made on (disabled since or not), for a new call that moves money: a
+     * capture, a void, a refund.
      *
      * @throws ApiException 404 {@code HE_02} if the account was deleted; {@link #connectorUnavailable} if this
      *                      server has no connector of its name (removed from the build since), so no call can be made
      */
     public RoutableAccount forAttempt(MerchantContext merchant, String merchantConnectorId) {
-        RoutableAccount account = candidates(merchant).stream()
+        return available(candidates(merchant).stream()
                 .filter(c -> c.record().merchantConnectorId().equals(merchantConnectorId))
                 .map(Candidate::routable)
                 .findFirst()
                 // Not among those cached: made on another node a moment ago, or gone (then a 404).
-                .orElseGet(() -> routable(find(merchant, merchantConnectorId)));
+                .orElseGet(() -> routable(find(merchant, merchantConnectorId))));
+    }
+
+    /**
+     * The account an attempt or refund was made on, deleted since or not, to settle what was started on it: a sync,
+     * the end of a 3DS challenge. Only its credentials can ask the processor about a charge it may have made.
+     *
+     * @throws ApiException 404 {@code HE_02} only if no such account was ever kept (deleted by an earlier version);
+     *                      {@link #connectorUnavailable} as for {@link #forAttempt}
+     */
+    public RoutableAccount forSettling(MerchantContext merchant, String merchantConnectorId) {
+        return available(routable(accounts.findEvenIfDeleted(merchant.dataKey(), merchantConnectorId)
+                .orElseThrow(() -> notFound(merchantConnectorId))));
+    }
+
+    private RoutableAccount available(RoutableAccount account) {
         if (!registry.names().contains(account.connectorName())) {
             throw connectorUnavailable(account.connectorName());
         }

@@ -69,11 +69,12 @@ public class PaymentSync {
         String paymentId = a.paymentId();
         PaymentResult result;
         try {
-            result = processors.view(m, accounts.forAttempt(m, a.merchantConnectorId()), a);
+            result = processors.view(m, accounts.forSettling(m, a.merchantConnectorId()), a);
         } catch (ApiException accountUnusable) {
-            // Nobody can ask that processor from here: its account was deleted, or its connector is not part of
-            // this server. The outcome stays unknown (a payment is never failed for want of an answer) and the job's
-            // looks run out and park the attempt, instead of failing every lease; a start resumes parked looks.
+            // Nobody can ask that processor from here: its connector is not part of this server (or its account was
+            // removed by an earlier version, which did not keep deleted ones). The outcome stays unknown (a payment
+            // is never failed for want of an answer) and the job's looks run out and park the attempt, instead of
+            // failing every lease; a start resumes parked looks.
             result = null;
         } catch (ConnectorException e) {
             result = null;
@@ -102,9 +103,10 @@ public class PaymentSync {
         PaymentAttempt a = payments.findAttempt(m.merchantId(), intent.activeAttemptId()).orElseThrow();
         RoutableAccount account;
         try {
-            account = accounts.forAttempt(m, a.merchantConnectorId());
+            account = accounts.forSettling(m, a.merchantConnectorId());
         } catch (ApiException accountUnusable) {
-            // Deleted, or its connector is not part of this server: nobody can finish it from here. The shopper
+            // Its connector is not part of this server (or an earlier version removed its account): nobody can
+            // finish it from here. The shopper
             // still goes back to the merchant, with the payment as it is.
             return outcomes.current(m, paymentId);
         }

@@ -165,7 +165,7 @@ public class RefundService {
         }
         RoutableAccount account;
         try {
-            account = accounts.forAttempt(m, r.merchantConnectorId());
+            account = accounts.forSettling(m, r.merchantConnectorId());
         } catch (ApiException unusable) {
             if (unusable.code() != ErrorCode.HE_02) {
                 // The account's connector is not part of this server (any more): the outcome is unknown, as when
@@ -176,6 +176,7 @@ public class RefundService {
                 }
                 return;
             }
+            // Its account is gone: removed by an earlier version, which did not keep deleted accounts.
             if (r.connectorRefundId() != null) {
                 // The processor has this refund (it gave its id) and may still pay it out: failing it would free
                 // its amount for a second refund. It stays as it is; the job stops looking (nobody can ask).
@@ -185,8 +186,8 @@ public class RefundService {
                 }
                 return;
             }
-            // The account was deleted and the processor never acknowledged the refund: nobody can ever ask that
-            // processor again, and keeping the refund pending would block the payment.
+            // The processor never acknowledged the refund and nobody can ever ask it again: keeping the refund
+            // pending would block the payment.
             refunds.settle(m.merchantId(), r.refundId(), r.status(), Refund.FAILED, null,
                     "connector_account_not_found", "The connector account of this refund no longer exists",
                     r.syncCount() + 1, null);

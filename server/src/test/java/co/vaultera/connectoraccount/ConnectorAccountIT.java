@@ -131,7 +131,8 @@ class ConnectorAccountIT extends ApiTestSupport {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{\"latency_ms\":-5}", "{\"latency_ms\":\"fast\"}", "{\"fault\":\"meteor\"}", "[1]"})
+    @ValueSource(strings = {"{\"latency_ms\":-5}", "{\"latency_ms\":\"fast\"}", "{\"fault\":\"meteor\"}", "[1]",
+            "{\"latency_ms\":300001}", "{\"fault_delay_ms\":300001}", "{\"refund_review_ms\":300001}"})
     void simulatorSettingsThatEveryCallWouldRefuseAreA400WhenTheAccountIsSaved(String settings) {
         String withSettings = body("stripe_test", secret).replace("{\"latency_ms\":0}", settings);
         Response created = post(path(), merchant.apiKey(), withSettings);
@@ -457,6 +458,20 @@ class ConnectorAccountIT extends ApiTestSupport {
         Response r = get(path(id), merchant.apiKey()).expectError(404, "HE_02");
         assertThat(r.message()).isEqualTo("Merchant connector account does not exist in our records");
         assertThat(r.reason()).isEqualTo(id + " does not exist");
+    }
+
+    @Test
+    void aDeletedAccountsLabelIsFreeForANewAccountAndTheDeletedOneStaysGone() {
+        String id = createId();
+        String label = fetch(id).get("connector_label").stringValue();
+        delete(path(id), merchant.apiKey()).expect(200);
+
+        JsonNode again = post(path(), merchant.apiKey(), body("stripe_test", secret)).expect(200).json();
+
+        assertThat(again.get("connector_label").stringValue()).isEqualTo(label);
+        assertThat(again.get("merchant_connector_id").stringValue()).isNotEqualTo(id);
+        delete(path(id), merchant.apiKey()).expectError(404, "HE_02");
+        post(path(id), merchant.apiKey(), "{\"disabled\":true}").expectError(404, "HE_02");
     }
 
     @Test

@@ -104,6 +104,22 @@ class PaymentSyncIT extends PaymentTestSupport {
     }
 
     @Test
+    void aChargeWhoseAccountWasDeletedWhileItsAnswerWasLostIsStillFoundBySync() {
+        TestMerchant m = merchantWithConnector("{\"fault\":\"timeout_after_charge\",\"fault_delay_ms\":3000}");
+        JsonNode p = pay(m, VISA);
+        assertThat(status(p)).isEqualTo("processing");
+        delete("/account/" + m.merchantId() + "/connectors/" + text(p, "merchant_connector_id"), m.apiKey())
+                .expect(200);
+
+        JsonNode synced = get("/payments/" + id(p) + "?force_sync=true", m.apiKey()).expect(200).json();
+
+        // The processor took the money: the switch still learns it, through the deleted account's credentials.
+        assertThat(status(synced)).isEqualTo("succeeded");
+        assertThat(synced.get("amount_received").longValue()).isEqualTo(1000);
+        assertThat(simulator.authorizeCount(processorReference(m.merchantId(), id(p), 1))).isEqualTo(1);
+    }
+
+    @Test
     void aTimeoutAfterChargeIsSettledAsSucceededByTheSyncJobWithoutASecondAuthorize() {
         // The fault card, with its hold shortened to 3 s by the account's metadata.
         TestMerchant m = merchantWithConnector("{\"fault_delay_ms\":3000}");

@@ -127,6 +127,22 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     }
 
     @Test
+    void aChallengeCompletedAfterTheConnectorAccountWasDeletedStillSettlesThePayment() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> page = challengePage(p);
+        delete("/account/" + merchant.merchantId() + "/connectors/" + text(p, "merchant_connector_id"),
+                merchant.apiKey()).expect(200);
+
+        String merchantUrl = submit(page, "complete");
+
+        // The shopper paid at the processor: the switch finishes with the deleted account's credentials.
+        assertThat(query(merchantUrl)).containsEntry("status", "succeeded");
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(status(after)).isEqualTo("succeeded");
+        assertThat(after.get("amount_received").longValue()).isEqualTo(1000);
+    }
+
+    @Test
     void rejectingTheChallengeFailsThePaymentAndReturnsTheShopperWithASignedQuery() {
         JsonNode p = challenged("automatic");
         String merchantUrl = submit(challengePage(p), "reject");

@@ -576,20 +576,21 @@ class RefundIT extends RefundTestSupport {
     }
 
     @Test
-    void aRefundInReviewWhoseAccountWasDeletedStaysInReviewAndKeepsItsAmount() {
+    void aRefundInReviewWhoseAccountWasDeletedIsStillSettledBySyncAndKeepsItsAmountMeanwhile() {
         Shop s = shop();
         String p = paid(s, 1000);
-        simulatorSettings(s, "{\"refund_review_ms\":240000}");
+        simulatorSettings(s, "{\"refund_review_ms\":2000}");
         String id = text(refunded(s, p, 700L), "refund_id");
         delete("/account/" + s.id() + "/connectors/" + s.connectorId(), s.key()).expect(200);
-
-        // The processor has it and may still pay it: failing it would let the same money be refunded again.
-        poll("refund parked", SETTLE, () -> jdbc.sql("select next_sync_at from refund where merchant_id = ?"
-                        + " and refund_id = ?").params(s.id(), id).query(java.sql.Timestamp.class).single(),
-                at -> at.toInstant().equals(PaymentSettings.SYNC_PARKED));
-        assertThat(status(get("/refunds/" + id + "?force_sync=true", s.key()).expect(200).json()))
-                .isEqualTo("review");
         assertThat(storedRefundSum(s, p)).isEqualTo(700);
+
+        // The processor pays it out after its review: the switch still learns it, through the deleted account.
+        JsonNode decided = awaitRefund(s, id, SETTLE, r -> !"review".equals(status(r)));
+
+        assertThat(status(decided)).isEqualTo("succeeded");
+        assertThat(storedRefundSum(s, p)).isEqualTo(700);
+        // A new refund moves money: not through a deleted account.
+        refund(s, p, 100L).expectError(404, "HE_02");
     }
 
     @Test

@@ -355,8 +355,11 @@ public final class SimulatorConnector implements PaymentConnector {
         if (value == null) {
             return;
         }
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
-            throw invalidMetadata("metadata.simulator." + field + " must be a non-negative integer");
+        long max = Simulation.MAX_DELAY.toMillis();
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
+                || ((Number) value).longValue() > max) {
+            // Checked when the account is saved: the simulator refuses more, which would fail every payment later.
+            throw invalidMetadata("metadata.simulator." + field + " must be an integer from 0 to " + max);
         }
         headers.put(header, value.toString());
     }
