@@ -5,6 +5,7 @@ import co.vaultera.connector.simulator.SimulatorConnector;
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.connector.spi.ConnectorHttpClient;
 import co.vaultera.connector.spi.PaymentConnector;
+import co.vaultera.payment.PaymentSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -30,10 +31,15 @@ public class ConnectorConfig {
         return new SimulatorProcessor(java.time.Clock.systemUTC(), Thread::sleep, retention);
     }
 
-    /** The simulated processor's HTTP API, beside the switch's own (which Spring MVC serves at {@code /}). */
+    /**
+     * The simulated processor's HTTP API, beside the switch's own (which Spring MVC serves at {@code /}). Its 3DS
+     * page is where shoppers reach this server ({@code switch.public-base-url}), not the loopback address the
+     * switch calls it on.
+     */
     @Bean
-    ServletRegistrationBean<SimulatorApiServlet> simulatorApi(SimulatorProcessor processor) {
-        return new ServletRegistrationBean<>(new SimulatorApiServlet(processor), SimulatorApiServlet.MAPPING);
+    ServletRegistrationBean<SimulatorApiServlet> simulatorApi(SimulatorProcessor processor, PaymentSettings settings) {
+        return new ServletRegistrationBean<>(new SimulatorApiServlet(processor, settings::publicBaseUrl),
+                SimulatorApiServlet.MAPPING);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.core.JacksonException;
@@ -61,10 +62,22 @@ public class SimulatorApiServlet extends HttpServlet {
     private static final String HTML_TYPE = "text/html;charset=UTF-8";
 
     private final transient SimulatorProcessor processor;
+    private final transient Supplier<String> shopperBaseUrl;
 
-    /** @param processor the engine this API exposes */
+    /** @param processor the engine this API exposes; links for shoppers name the host the caller asked */
     public SimulatorApiServlet(SimulatorProcessor processor) {
+        this(processor, null);
+    }
+
+    /**
+     * @param processor      the engine this API exposes
+     * @param shopperBaseUrl where shoppers' browsers reach this server (its 3DS page): the caller of the API may
+     *                       reach it at an address browsers cannot (a switch calling its in-process simulator on
+     *                       127.0.0.1 behind a proxy)
+     */
+    public SimulatorApiServlet(SimulatorProcessor processor, Supplier<String> shopperBaseUrl) {
         this.processor = processor;
+        this.shopperBaseUrl = shopperBaseUrl;
     }
 
     /** One route's answer: a status, and a JSON value or an HTML page. */
@@ -114,7 +127,7 @@ public class SimulatorApiServlet extends HttpServlet {
                 if (action == null) {
                     method(method, "GET");
                     yield Answer.json(200, SimulatorJson.payment(
-                            processor.payment(account(request), id, simulation(request)), baseUrl(request)));
+                            processor.payment(account(request), id, simulation(request)), shopperBase(request)));
                 }
                 method(method, "POST");
                 yield switch (action) {
@@ -156,25 +169,25 @@ public class SimulatorApiServlet extends HttpServlet {
         PaymentView view = processor.authorize(account(request), command, simulation(request));
         // Like card processors, a decline is answered 402 with the payment it created.
         int status = view.status() == SimulatorPaymentStatus.FAILED ? 402 : 200;
-        return Answer.json(status, SimulatorJson.payment(view, baseUrl(request)));
+        return Answer.json(status, SimulatorJson.payment(view, shopperBase(request)));
     }
 
     private Answer findPayment(HttpServletRequest request) {
         return Answer.json(200, SimulatorJson.payment(processor.paymentByReference(account(request),
-                requiredParam(request, "reference"), simulation(request)), baseUrl(request)));
+                requiredParam(request, "reference"), simulation(request)), shopperBase(request)));
     }
 
     private Answer capture(HttpServletRequest request, String paymentId) {
         PaymentView view = processor.capture(account(request), paymentId,
                 SimulatorJson.requiredLong(body(request), "amount"), request.getHeader(IDEMPOTENCY_KEY_HEADER),
                 simulation(request));
-        return Answer.json(200, SimulatorJson.payment(view, baseUrl(request)));
+        return Answer.json(200, SimulatorJson.payment(view, shopperBase(request)));
     }
 
     private Answer voidPayment(HttpServletRequest request, String paymentId) {
         PaymentView view = processor.voidPayment(account(request), paymentId,
                 request.getHeader(IDEMPOTENCY_KEY_HEADER), simulation(request));
-        return Answer.json(200, SimulatorJson.payment(view, baseUrl(request)));
+        return Answer.json(200, SimulatorJson.payment(view, shopperBase(request)));
     }
 
     private Answer refund(HttpServletRequest request, String paymentId) {
@@ -366,6 +379,10 @@ public class SimulatorApiServlet extends HttpServlet {
      * The scheme, host and port the request came to (and the context path): the URL the shopper's browser can
      * reach the 3DS page at. Default ports are left out, as browsers write them.
      */
+    private String shopperBase(HttpServletRequest request) {
+        return shopperBaseUrl != null ? shopperBaseUrl.get() : baseUrl(request);
+    }
+
     private static String baseUrl(HttpServletRequest request) {
         String scheme = request.getScheme();
         int port = request.getServerPort();
