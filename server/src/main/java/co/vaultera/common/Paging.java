@@ -1,6 +1,9 @@
 package co.vaultera.common;
 
-/** Parses list paging parameters; anything out of range is a 400 with the envelope, never a silent clamp. */
+/**
+ * Parses query parameters (list paging, flags); anything out of range is a 400 with the envelope, never a silent
+ * clamp or a silent {@code false}.
+ */
 public final class Paging {
 
     private Paging() {
@@ -28,11 +31,24 @@ public final class Paging {
         return value;
     }
 
+    /** A {@code true}/{@code false} query flag ({@code force_sync}, {@code expand_attempts}); absent is false. */
+    public static boolean flag(String name, String raw) {
+        if (raw == null || raw.equals("false")) {
+            return false;
+        }
+        if (raw.equals("true")) {
+            return true;
+        }
+        throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be true or false");
+    }
+
     private static int parse(String name, String raw) {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be an integer");
+            boolean digits = raw.strip().matches("-?[0-9]+");
+            throw new ApiException(ErrorCode.IR_06, "query parameter `" + name + "` must be an integer"
+                    + (digits ? " of at most " + Integer.MAX_VALUE : ""));
         }
     }
 }

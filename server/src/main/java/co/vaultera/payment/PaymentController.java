@@ -70,8 +70,8 @@ public class PaymentController {
     PaymentResponse retrieve(@PathVariable String paymentId, MerchantContext merchant,
                              @RequestParam(name = "force_sync", required = false) String forceSync,
                              @RequestParam(name = "expand_attempts", required = false) String expandAttempts) {
-        return service.retrieve(merchant, known(paymentId), "true".equalsIgnoreCase(forceSync),
-                "true".equalsIgnoreCase(expandAttempts));
+        return service.retrieve(merchant, known(paymentId), Paging.flag("force_sync", forceSync),
+                Paging.flag("expand_attempts", expandAttempts));
     }
 
     @PostMapping("/payments/{paymentId}")

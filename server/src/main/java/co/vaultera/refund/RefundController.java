@@ -1,6 +1,7 @@
 package co.vaultera.refund;
 
 import co.vaultera.common.Limits;
+import co.vaultera.common.Paging;
 import co.vaultera.idempotency.Idempotency;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ public class RefundController {
     @GetMapping("/refunds/{refundId}")
     RefundResponse retrieve(@PathVariable String refundId, MerchantContext merchant,
                             @RequestParam(name = "force_sync", required = false) String forceSync) {
-        return service.retrieve(merchant, known(refundId), "true".equalsIgnoreCase(forceSync));
+        return service.retrieve(merchant, known(refundId), Paging.flag("force_sync", forceSync));
     }
 
     @PostMapping("/refunds/{refundId}")

@@ -246,6 +246,14 @@ class PaymentFlowIT extends PaymentTestSupport {
     }
 
     @Test
+    void retrieveFlagsAreTrueOrFalseAndAnythingElseIsA400() {
+        JsonNode p = pay(merchant, VISA);
+        get("/payments/" + id(p) + "?force_sync=false&expand_attempts=false", merchant.apiKey()).expect(200);
+        get("/payments/" + id(p) + "?force_sync=maybe", merchant.apiKey()).expectError(400, "IR_06");
+        get("/payments/" + id(p) + "?expand_attempts=1", merchant.apiKey()).expectError(400, "IR_06");
+    }
+
+    @Test
     void aMerchantSuppliedPaymentIdIsKeptAndTheAttemptIsNamedAfterIt() {
         String paymentId = unique("pay_own");
         JsonNode p = create(merchant, "{\"payment_id\":\"" + paymentId + "\",\"amount\":700,\"currency\":\"EUR\","

@@ -338,16 +338,24 @@ public class SimulatorApiServlet extends HttpServlet {
 
     private static Simulation simulation(HttpServletRequest request) {
         try {
-            return new Simulation(millis(request.getHeader(LATENCY_HEADER)),
+            return new Simulation(millis(request, LATENCY_HEADER),
                     Fault.fromWireName(request.getHeader(FAULT_HEADER)),
-                    millis(request.getHeader(FAULT_DELAY_HEADER)), millis(request.getHeader(REFUND_REVIEW_HEADER)));
+                    millis(request, FAULT_DELAY_HEADER), millis(request, REFUND_REVIEW_HEADER));
         } catch (IllegalArgumentException e) {
             throw SimulatorException.invalid("simulation_invalid", e.getMessage());
         }
     }
 
-    private static Duration millis(String value) {
-        return value == null || value.isBlank() ? null : Duration.ofMillis(Long.parseLong(value.trim()));
+    private static Duration millis(HttpServletRequest request, String header) {
+        String value = request.getHeader(header);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(header + " must be an integer number of milliseconds");
+        }
     }
 
     private static CaptureMethod captureMethod(String value) {

@@ -236,6 +236,18 @@ class SimulatorHttpIT {
     }
 
     @Test
+    void aSimulationHeaderThatIsNoNumberIsRefusedInPlainWords() throws Exception {
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base()
+                        + "/simulator/payments?reference=x")).header(SimulatorApiServlet.API_KEY_HEADER, "sk_test")
+                .header(SimulatorApiServlet.LATENCY_HEADER, "abc").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"simulation_invalid\"")
+                .contains(SimulatorApiServlet.LATENCY_HEADER + " must be an integer number of milliseconds")
+                .doesNotContain("For input string");
+    }
+
+    @Test
     void theReturnAfterAChallengeKeepsTheReturnUrlsQueryAndFragment() {
         assertThat(SimulatorApiServlet.withQuery("https://m.test/back", "outcome=complete"))
                 .isEqualTo("https://m.test/back?outcome=complete");
