@@ -66,13 +66,7 @@ public class PaymentLifecycle {
             PaymentTransitions.require(intent.status(), PaymentOperation.CONFIRM);
             IntentStatus from = intent.status();
             if (from == IntentStatus.FAILED) {
-                requireManualRetryAllowed(activeAttempt(m, intent));
-                if (intent.amountCaptured() > 0) {
-                    // A processor may report an attempt failed after part of it was captured (and refunded):
-                    // a new attempt would overwrite what was captured and leave its refunds counted against it.
-                    throw new ApiException(ErrorCode.IR_16, "You cannot confirm this payment again: "
-                            + intent.amountCaptured() + " of it was captured before it failed");
-                }
+                requireManualRetryAllowed(intent, activeAttempt(m, intent));
             }
             if (body != null) {
                 intent = PaymentChanges.apply(intent, body);
@@ -114,11 +108,17 @@ public class PaymentLifecycle {
         return authorize(m, new Started(started, attempt, account, card));
     }
 
-    private static void requireManualRetryAllowed(PaymentAttempt last) {
-        if (!PaymentTransitions.manualRetryAllowed(last.status())) {
-            throw new ApiException(ErrorCode.IR_16, "You cannot confirm this payment again: it failed with its "
-                    + "last attempt in status " + last.status().wireName() + ", which allows no new attempt");
+    /** A failed payment is confirmed again only if its {@code manual_retry_allowed} says so; else why not. */
+    private static void requireManualRetryAllowed(PaymentIntent failed, PaymentAttempt last) {
+        if (Boolean.TRUE.equals(PaymentTransitions.manualRetryAllowed(failed.status(), last.status(),
+                failed.amountCaptured()))) {
+            return;
         }
+        throw new ApiException(ErrorCode.IR_16, "You cannot confirm this payment again: "
+                + (PaymentTransitions.manualRetryAllowed(last.status())
+                        ? failed.amountCaptured() + " of it was captured before it failed"
+                        : "it failed with its last attempt in status " + last.status().wireName()
+                                + ", which allows no new attempt"));
     }
 
     /** The card a confirm charges: the one sent or stored, with the CVC sent alongside (a stored one has none). */

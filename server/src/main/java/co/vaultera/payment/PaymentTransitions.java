@@ -88,18 +88,14 @@ public final class PaymentTransitions {
     }
 
     /**
-     * Whether a failed payment whose active attempt ended in this status may be confirmed again (a new attempt).
-     * Not after a refused capture or void: the authorization may still be held at the processor, and a new one
-     * would hold the shopper's money twice. Nor after the switch itself declined it ({@code router_declined}), as
-     * in the reference.
-     */
-    /**
      * The response's {@code manual_retry_allowed}: for a failed payment, whether a confirm may make a new attempt;
      * {@code null} while the payment still waits for the merchant or the shopper; {@code false} otherwise (it
      * succeeded, was cancelled, waits for capture or for its processor, or ended another way).
      *
      * @param attempt  the active attempt, or {@code null} if the payment has none
-     * @param captured the payment's captured amount: after money moved, no new attempt
+     * @param captured the payment's captured amount: after money moved, no new attempt (a processor may report an
+     *                 attempt failed after part of it was captured; a new attempt would overwrite what was
+     *                 captured and leave its refunds counted against it)
      */
     public static Boolean manualRetryAllowed(IntentStatus intent, AttemptStatus attempt, long captured) {
         return switch (intent) {
@@ -110,6 +106,12 @@ public final class PaymentTransitions {
         };
     }
 
+    /**
+     * Whether a failed payment whose active attempt ended in this status may be confirmed again (a new attempt).
+     * Not after a refused capture or void: the authorization may still be held at the processor, and a new one
+     * would hold the shopper's money twice. Nor after the switch itself declined it ({@code router_declined}), as
+     * in the reference.
+     */
     public static boolean manualRetryAllowed(AttemptStatus attempt) {
         return switch (attempt) {
             case CAPTURE_FAILED, VOID_FAILED, ROUTER_DECLINED -> false;
