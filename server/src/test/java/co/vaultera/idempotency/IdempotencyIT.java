@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
 import co.vaultera.support.ApiTestSupport;
+import co.vaultera.support.CardDataWatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,9 +60,11 @@ class IdempotencyIT extends ApiTestSupport {
             b.header("Idempotency-Key", key);
         }
         try {
+            CardDataWatch.noteRequest(body);
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Raw(r.statusCode(), r.body(),
-                    new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r.headers()));
+            String text = new String(r.body(), StandardCharsets.UTF_8);
+            CardDataWatch.checkAnswer("POST " + path, text, r.headers());
+            return new Raw(r.statusCode(), r.body(), new Response(r.statusCode(), text, r.headers()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

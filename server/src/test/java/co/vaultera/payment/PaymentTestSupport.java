@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.connector.simulator.SimulatorProcessor;
 import co.vaultera.support.ApiTestSupport;
+import co.vaultera.support.CardDataWatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -165,7 +166,9 @@ abstract class PaymentTestSupport extends ApiTestSupport {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            return BROWSER.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = BROWSER.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            CardDataWatch.checkAnswer(method + " " + uri.getPath(), r.body(), r.headers());
+            return r;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +48,12 @@ public abstract class ApiTestSupport {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** Every log line of the run is searched for card numbers (Spring Boot drops the check when it sets up logs). */
+    @BeforeEach
+    void searchLogsForCardNumbers() {
+        CardDataLogCheck.attach();
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -141,8 +148,10 @@ public abstract class ApiTestSupport {
             b.header("Content-Type", contentType);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        CardDataWatch.noteRequest(body);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            CardDataWatch.checkAnswer(method + " " + path, r.body(), r.headers());
             return new Response(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
