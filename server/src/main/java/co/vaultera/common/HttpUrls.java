@@ -2,10 +2,15 @@ package co.vaultera.common;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** URLs merchants give us to send shoppers or events to. */
 public final class HttpUrls {
@@ -30,20 +35,62 @@ public final class HttpUrls {
     }
 
     /**
-     * {@code url} with {@code params} added to its query, form-encoded, before any fragment. The URL keeps its own
-     * percent-escapes; characters outside ASCII, which {@link URI} accepts but an HTTP header cannot carry, are
-     * percent-encoded as UTF-8.
+     * {@code url} with {@code params} added to its query, form-encoded, before any fragment. A parameter of the URL's
+     * own with one of those names is dropped, so that the shopper's browser, and the merchant reading the first
+     * {@code status}, see only the switch's value (a return URL saved as {@code ?status=pending} would otherwise
+     * come back with two). The URL keeps its other parameters and its own percent-escapes; characters outside ASCII,
+     * which {@link URI} accepts but an HTTP header cannot carry, are percent-encoded as UTF-8.
      */
     public static String withQuery(String rawUrl, Map<String, String> params) {
         String url = ascii(rawUrl);
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
-        String separator = !base.contains("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-        String query = params.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return base + separator + query + fragment;
+        Stream<String> kept = queryParts(base).filter(part -> !params.containsKey(decoded(part).getKey()));
+        Stream<String> added = params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()));
+        return withoutQuery(base) + "?" + Stream.concat(kept, added).collect(Collectors.joining("&")) + fragment;
+    }
+
+    /** The URL's own query parameters, form-decoded, in order, except those named in {@code except}. */
+    public static List<Map.Entry<String, String>> queryParameters(String rawUrl, Set<String> except) {
+        String url = ascii(rawUrl);
+        int hash = url.indexOf('#');
+        return queryParts(hash < 0 ? url : url.substring(0, hash)).map(HttpUrls::decoded)
+                .filter(p -> !except.contains(p.getKey())).toList();
+    }
+
+    /** The URL up to its query or fragment. */
+    public static String withoutQuery(String rawUrl) {
+        String url = ascii(rawUrl);
+        int end = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return url.substring(0, end);
+    }
+
+    /** The non-empty {@code name=value} parts of the query of a URL without fragment, as written. */
+    private static Stream<String> queryParts(String urlWithoutFragment) {
+        int question = urlWithoutFragment.indexOf('?');
+        return question < 0 ? Stream.empty() : Arrays.stream(urlWithoutFragment.substring(question + 1).split("&"))
+                .filter(part -> !part.isEmpty());
+    }
+
+    /** A query part's name and value, form-decoded; each as written if it is not valid form encoding. */
+    private static Map.Entry<String, String> decoded(String part) {
+        int equals = part.indexOf('=');
+        String name = equals < 0 ? part : part.substring(0, equals);
+        String value = equals < 0 ? "" : part.substring(equals + 1);
+        return Map.entry(decode(name), decode(value));
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     private static String ascii(String url) {

@@ -12,9 +12,13 @@ import co.vaultera.web.auth.MerchantContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -38,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class RedirectController {
+
+    private static final Set<String> SIGNATURE_PARAMETERS = Set.of("signature", "signature_algorithm");
 
     private final MerchantService merchants;
     private final PaymentSync sync;
@@ -90,23 +96,38 @@ public class RedirectController {
                 applied.intent().status(), applied.attempt() == null ? null : applied.attempt().status(),
                 applied.intent().amountCaptured()))));
         query.put("amount", String.valueOf(applied.intent().amount()));
+        // The return URL's own parameters stay, except any the switch sets; like Hyperswitch, the signature covers
+        // them and the outcome alike, so a merchant verifies every parameter it receives but the signature's two.
+        Set<String> ours = new HashSet<>(query.keySet());
+        ours.addAll(SIGNATURE_PARAMETERS);
+        List<Map.Entry<String, String>> merchants = HttpUrls.queryParameters(returnUrl, ours);
         Map<String, String> sent = new LinkedHashMap<>(query);
         if (merchant.enablePaymentResponseHash()) {
-            sent.put("signature", sign(query, merchant.paymentResponseHashKey()));
+            List<Map.Entry<String, String>> signed = new ArrayList<>(merchants);
+            signed.addAll(query.entrySet());
+            sent.put("signature", sign(signed, merchant.paymentResponseHashKey()));
             sent.put("signature_algorithm", "HMAC-SHA512");
         }
         if (merchant.redirectToMerchantWithHttpPost()) {
+            // All parameters travel in the form, as Hyperswitch posts them: to the URL without its query.
+            Map<String, String> fields = new LinkedHashMap<>();
+            merchants.forEach(p -> fields.putIfAbsent(p.getKey(), p.getValue()));
+            fields.putAll(sent);
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(MerchantReturnForm.html(returnUrl, sent));
+                    .body(MerchantReturnForm.html(HttpUrls.withoutQuery(returnUrl), fields));
         }
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION,
                 HttpUrls.withQuery(returnUrl, sent)).build();
     }
 
-    /** hex(HMAC-SHA512) over {@code k1=v1&k2=v2…}, keys sorted, values as sent (before URL encoding). */
-    static String sign(Map<String, String> sortedParams, String key) {
-        String message = sortedParams.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("&"));
+    /**
+     * hex(HMAC-SHA512) over {@code k1=v1&k2=v2…} of the parameters sorted by name, then value, each as sent (before
+     * URL encoding).
+     */
+    static String sign(List<Map.Entry<String, String>> params, String key) {
+        String message = params.stream()
+                .sorted(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));

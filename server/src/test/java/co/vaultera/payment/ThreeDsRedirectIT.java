@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -265,12 +266,21 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
 
         assertThat(returned.statusCode()).isEqualTo(200);
         assertThat(returned.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // As Hyperswitch posts it: to the URL without its query, the merchant's own parameters among the fields.
         assertThat(returned.body())
-                .contains("<form id=\"return\" method=\"post\" action=\"" + returnUrl.replace("&", "&amp;") + "\">")
+                .contains("<form id=\"return\" method=\"post\" action=\"https://shop.test/back\">")
                 .contains("<input type=\"hidden\" name=\"status\" value=\"succeeded\">")
                 .contains("<input type=\"hidden\" name=\"payment_id\" value=\"" + id(p) + "\">")
                 .contains("<input type=\"hidden\" name=\"signature_algorithm\" value=\"HMAC-SHA512\">")
                 .contains("<button type=\"submit\">Continue</button>");
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")
+                .matcher(returned.body());
+        while (input.find()) {
+            fields.put(input.group(1), input.group(2));
+        }
+        assertThat(fields).containsEntry("order", "a b").containsEntry("x", "1");
+        assertThat(fields.get("signature")).isEqualTo(expectedSignature(fields, hashKey()));
     }
 
     @Test
@@ -283,6 +293,27 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
 
         assertThat(merchantUrl).startsWith("https://shop.test/back?order=a%20b&x=1&").endsWith("#done")
                 .contains("&status=succeeded&");
+        Map<String, String> q = query(merchantUrl);
+        assertThat(q).containsEntry("order", "a b");
+        assertThat(q.get("signature")).isEqualTo(expectedSignature(q, hashKey()));
+    }
+
+    @Test
+    void aReturnUrlThatAlreadyNamesStatusOrPaymentIdGetsTheOutcomeOnceInPlaceOfItsOwn() {
+        String returnUrl = "https://shop.test/back?status=pending&order=7&payment_id=mine";
+        JsonNode p = create(merchant, body(1000, "automatic", THREE_DS, true).replace(RETURN_URL, returnUrl));
+        HttpResponse<String> answered = browse("POST", challengePage(p).get("complete"), "outcome=complete");
+
+        String merchantUrl = location(browse("GET", location(answered), null));
+
+        assertThat(merchantUrl).startsWith("https://shop.test/back?order=7&");
+        assertThat(merchantUrl.split("[?&]status=", -1)).as(merchantUrl).hasSize(2);
+        assertThat(merchantUrl.split("[?&]payment_id=", -1)).as(merchantUrl).hasSize(2);
+        Map<String, String> q = query(merchantUrl);
+        assertThat(q).containsEntry("status", "succeeded").containsEntry("payment_id", id(p));
+        assertThat(q).containsEntry("order", "7");
+        // Signed as Hyperswitch signs: every parameter the merchant receives but the signature's two.
+        assertThat(q.get("signature")).isEqualTo(expectedSignature(q, hashKey()));
     }
 
     @Test
