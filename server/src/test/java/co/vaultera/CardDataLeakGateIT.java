@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * The card-data gate of the security reference (§4): after every other test class of this JVM (its {@code @Order};
  * see junit-platform.properties) has sent its payments, refunds, failures and fuzz through the switch, no card number
  * a test sent may be in an answer, a log line, a database column (encrypted ones are searched too and must not
- * match) or the embedded PostgreSQL's log. {@link CardDataWatch} notes the numbers and checks answers and log lines
- * as they happen; this class reads what is stored.
+ * match) or a log file of the servers and PostgreSQL. {@link CardDataWatch} notes the numbers and checks answers and
+ * log lines as they happen; this class reads what is stored.
  */
 @Order(Integer.MAX_VALUE)
 class CardDataLeakGateIT extends ApiTestSupport {
@@ -36,12 +36,21 @@ class CardDataLeakGateIT extends ApiTestSupport {
     }
 
     @Test
-    void theEmbeddedPostgresLogHoldsNoCardNumber() throws IOException {
-        List<Path> logs;
-        try (Stream<Path> files = Files.walk(dataDir())) {
-            logs = files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".log")).toList();
+    void noServerOrPostgresLogFileOfTheRunHoldsACardNumber() throws IOException {
+        // This JVM's embedded PostgreSQL, and the servers CrashRecoveryIT ran as processes of their own (their
+        // output and their PostgreSQL's logs stay under target/crash-*).
+        List<Path> roots = new ArrayList<>(List.of(dataDir()));
+        try (Stream<Path> crashRuns = Files.list(dataDir().getParent())) {
+            crashRuns.filter(d -> d.getFileName().toString().startsWith("crash-")).forEach(roots::add);
         }
-        assertThat(logs).as("PostgreSQL's log files under %s", dataDir()).isNotEmpty();
+        List<Path> logs = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(".*\\.(log|out)"))
+                        .forEach(logs::add);
+            }
+        }
+        assertThat(logs).as("log files under %s", roots).isNotEmpty();
         for (Path log : logs) {
             assertThat(CardDataWatch.numbersIn(Files.readString(log, StandardCharsets.ISO_8859_1)))
                     .as("card numbers in %s", log).isEmpty();
