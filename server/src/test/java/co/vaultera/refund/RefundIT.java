@@ -300,14 +300,20 @@ class RefundIT extends RefundTestSupport {
         Shop intruder = shop();
         String p = paid(owner, 1000);
 
-        refund(intruder, p, null).expectError(404, "HE_02");
-        refund(intruder, p, 100L).expectError(404, "HE_02");
+        // Byte for byte the answer for an id that does not exist (the security reference's isolation gate).
+        String noPayment = refund(intruder, "pay_00000000000000000000", null).expectError(404, "HE_02").body();
+        assertThat(refund(intruder, p, null).expectError(404, "HE_02").body()).isEqualTo(noPayment);
+        assertThat(refund(intruder, p, 100L).expectError(404, "HE_02").body()).isEqualTo(noPayment);
 
         assertThat(storedRefundCount(owner, p)).isZero();
         assertThat(processorRefunds(owner, p)).isZero();
         String refundId = text(refunded(owner, p, 100L), "refund_id");
-        get("/refunds/" + refundId, intruder.key()).expectError(404, "HE_02");
-        post("/refunds/" + refundId, intruder.key(), "{\"reason\":\"mine now\"}").expectError(404, "HE_02");
+        String none = "ref_00000000000000000000";
+        assertThat(get("/refunds/" + refundId, intruder.key()).expectError(404, "HE_02").body())
+                .isEqualTo(get("/refunds/" + none, intruder.key()).expectError(404, "HE_02").body());
+        String update = "{\"reason\":\"mine now\"}";
+        assertThat(post("/refunds/" + refundId, intruder.key(), update).expectError(404, "HE_02").body())
+                .isEqualTo(post("/refunds/" + none, intruder.key(), update).expectError(404, "HE_02").body());
         assertThat(post("/refunds/list", intruder.key(), "{\"payment_id\":\"" + p + "\"}").expect(200).json()
                 .get("total_count").longValue()).isZero();
         assertThat(text(retrieveRefund(owner, refundId), "reason")).isNull();
