@@ -1,5 +1,6 @@
 package co.vaultera.payment;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +13,11 @@ final class MerchantReturnForm {
     private MerchantReturnForm() {
     }
 
-    static String html(String returnUrl, Map<String, String> fields) {
+    /** The page; {@code fields} in order, a name as often as it comes. */
+    static String html(String returnUrl, List<Map.Entry<String, String>> fields) {
         StringBuilder inputs = new StringBuilder();
-        fields.forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"").append(escape(name))
-                .append("\" value=\"").append(escape(value)).append("\">\n"));
+        fields.forEach(f -> inputs.append("<input type=\"hidden\" name=\"").append(escape(f.getKey()))
+                .append("\" value=\"").append(escape(f.getValue())).append("\">\n"));
         return """
                 <!DOCTYPE html>
                 <html lang="en">

@@ -100,19 +100,18 @@ public class RedirectController {
         // them and the outcome alike, so a merchant verifies every parameter it receives but the signature's two.
         Set<String> ours = new HashSet<>(query.keySet());
         ours.addAll(SIGNATURE_PARAMETERS);
-        List<Map.Entry<String, String>> merchants = HttpUrls.queryParameters(returnUrl, ours);
+        List<Map.Entry<String, String>> ownParameters = HttpUrls.queryParameters(returnUrl, ours);
         Map<String, String> sent = new LinkedHashMap<>(query);
         if (merchant.enablePaymentResponseHash()) {
-            List<Map.Entry<String, String>> signed = new ArrayList<>(merchants);
+            List<Map.Entry<String, String>> signed = new ArrayList<>(ownParameters);
             signed.addAll(query.entrySet());
             sent.put("signature", sign(signed, merchant.paymentResponseHashKey()));
             sent.put("signature_algorithm", "HMAC-SHA512");
         }
         if (merchant.redirectToMerchantWithHttpPost()) {
             // All parameters travel in the form, as Hyperswitch posts them: to the URL without its query.
-            Map<String, String> fields = new LinkedHashMap<>();
-            merchants.forEach(p -> fields.putIfAbsent(p.getKey(), p.getValue()));
-            fields.putAll(sent);
+            List<Map.Entry<String, String>> fields = new ArrayList<>(ownParameters);
+            fields.addAll(sent.entrySet());
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(MerchantReturnForm.html(HttpUrls.withoutQuery(returnUrl), fields));
         }
