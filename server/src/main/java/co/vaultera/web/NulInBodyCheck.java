@@ -31,38 +31,46 @@ public class NulInBodyCheck extends RequestBodyAdviceAdapter {
     @Override
     public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
                                 Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        String at = nulAt((JsonNode) body, "");
+        String at = nulAt((JsonNode) body);
         if (at != null) {
-            throw ApiException.invalidBody("invalid value for field `" + at + "`: " + NO_NUL);
+            throw ApiException.invalidBody("invalid value for field `" + JsonFields.echoable(at.replace('\0', '?'))
+                    + "`: " + NO_NUL);
         }
         return body;
     }
 
-    /** The path of the first text holding a NUL ({@code billing.address.city}, {@code order_details[1]}), or null. */
-    static String nulAt(JsonNode node, String path) {
+    /**
+     * Where the first text holding a NUL is, relative to {@code node} ({@code billing.address.city},
+     * {@code order_details[1]}; empty for {@code node} itself), or null. Paths are made only for a hit: the walk
+     * runs on every request, nearly always finding nothing.
+     */
+    static String nulAt(JsonNode node) {
         if (node.isString()) {
-            return node.stringValue().indexOf('\0') >= 0 ? path : null;
+            return node.stringValue().indexOf('\0') >= 0 ? "" : null;
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String at = nulAt(node.get(i), path + "[" + i + "]");
+                String at = nulAt(node.get(i));
                 if (at != null) {
-                    return at;
+                    return "[" + i + "]" + below(at);
                 }
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String key = field.getKey();
-                String child = path.isEmpty() ? key : path + "." + key;
-                if (key.indexOf('\0') >= 0) {
-                    return JsonFields.echoable(child.replace('\0', '?'));
+                if (field.getKey().indexOf('\0') >= 0) {
+                    return field.getKey();
                 }
-                String at = nulAt(field.getValue(), child);
+                String at = nulAt(field.getValue());
                 if (at != null) {
-                    return JsonFields.echoable(at);
+                    return field.getKey() + below(at);
                 }
             }
         }
         return null;
+    }
+
+    /** A child's relative path as it follows its parent's name: {@code .city}, {@code [1]}, or nothing. */
+    private static String below(String at) {
+        return at.isEmpty() || at.startsWith("[") ? at : "." + at;
     }
 }
