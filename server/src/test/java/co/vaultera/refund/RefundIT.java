@@ -6,6 +6,7 @@ import co.vaultera.connector.simulator.RefundView;
 import co.vaultera.connector.simulator.Simulation;
 import co.vaultera.connector.simulator.SimulatorApiServlet;
 import co.vaultera.payment.PaymentSettings;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -508,7 +509,7 @@ class RefundIT extends RefundTestSupport {
                 .param(s.id()).update();
 
         poll("refund parked", SETTLE, () -> jdbc.sql("select next_sync_at from refund where merchant_id = ?"
-                        + " and refund_id = ?").params(s.id(), id).query(java.sql.Timestamp.class).single(),
+                        + " and refund_id = ?").params(s.id(), id).query(Timestamp.class).single(),
                 at -> at.toInstant().equals(PaymentSettings.SYNC_PARKED));
 
         // Unknown, not failed: the processor may have paid it, and a server with the connector can ask again.
@@ -549,7 +550,7 @@ class RefundIT extends RefundTestSupport {
         String id = text(held, "refund_id");
         // Out of the sync job's way: only the merchant's force_sync asks the processor here.
         jdbc.sql("update refund set next_sync_at = ? where merchant_id = ? and refund_id = ?")
-                .params(java.sql.Timestamp.from(PaymentSettings.SYNC_PARKED), s.id(), id).update();
+                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), s.id(), id).update();
 
         assertThat(status(held)).isEqualTo("review");
         assertThat(text(held, "connector_refund_id")).startsWith("sim_ref_");

@@ -2,7 +2,9 @@ package co.vaultera.refund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.vaultera.payment.PaymentSettings;
 import co.vaultera.sync.StartupResync;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class RefundResyncOnStartupIT extends RefundTestSupport {
         String id = text(refunded(s, p, 400L), "refund_id");
         // Where migration V202611272100 puts a refund in review that an earlier version had stopped syncing.
         jdbc.sql("update refund set next_sync_at = ?, sync_count = 0 where refund_id = ?")
-                .params(java.sql.Timestamp.from(co.vaultera.payment.PaymentSettings.SYNC_PARKED), id).update();
+                .params(Timestamp.from(PaymentSettings.SYNC_PARKED), id).update();
 
         assertThat(startup.rescheduleUnsettledRefunds()).isPositive();
         assertThat(parked(row(id))).as("due again").isFalse();
