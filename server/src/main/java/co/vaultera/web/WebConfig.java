@@ -38,5 +38,7 @@ public class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // Not on the error page: it answers whatever the failed request carried.
         registry.addInterceptor(new QueryParameterCheck()).excludePathPatterns("/error");
+        registry.addInterceptor(new RepeatedQueryParameterCheck())
+                .excludePathPatterns("/error", "/payments/*/*/redirect/**");
     }
 }

@@ -243,6 +243,21 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     }
 
     @Test
+    void aProcessorsReturnWithARepeatedQueryParameterIsStillFollowed() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> actions = challengePage(p);
+        String returnPath = "http://localhost:" + port + "/payments/" + id(p) + "/" + merchant.merchantId()
+                + "/redirect/response/stripe_test";
+
+        // The switch refuses repeated query parameters on its API; what a processor sends back is the processor's.
+        HttpResponse<String> back = browse("GET", returnPath + "?x=1&x=2", null);
+
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(query(location(back))).containsEntry("status", "requires_customer_action");
+        assertThat(query(submit(actions, "complete"))).containsEntry("status", "succeeded");
+    }
+
+    @Test
     void aReturnCarryingAnotherPaymentsProcessorIdChangesNothing() {
         JsonNode p = challenged("automatic");
         Map<String, String> actions = challengePage(p);

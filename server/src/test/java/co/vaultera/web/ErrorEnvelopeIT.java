@@ -154,6 +154,15 @@ class ErrorEnvelopeIT extends ApiTestSupport {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/payments/list?limit=5&limit=100", "/customers/list?limit=5&offset=0&limit=100",
+            "/payments/pay_x?force_sync=true&limit=1&limit=1"})
+    void aQueryParameterGivenTwiceIsA400NamingIt(String path) {
+        TestMerchant m = newMerchant();
+        assertThat(get(path, m.apiKey()).expectError(400, "IR_06").message())
+                .isEqualTo("query parameter `limit` is given 2 times: give it once");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/payments/list?limit=%FF", "/customers/list?limit=%C3", "/payments/list?%C0%AF=1"})
     void aQueryStringThatIsNotPercentEncodedUtf8IsA400(String path) {
         TestMerchant m = newMerchant();
