@@ -154,9 +154,10 @@ public final class JsonFields {
     public String oneOf(String field, Set<String> allowed) {
         String value = string(field);
         if (value != null && !allowed.contains(value)) {
+            // An empty set: a server without connectors (the built-in simulator switched off) takes no name.
             throw ApiException.invalidBody("unknown variant `" + Limits.excerpt(value) + "` for field `"
-                    + pathOf(field) + "`, expected one of " + String.join(", ",
-                    new TreeSet<>(allowed).stream().map(v -> "`" + v + "`").toList()));
+                    + pathOf(field) + (allowed.isEmpty() ? "`: this server accepts none" : "`, expected one of "
+                    + String.join(", ", new TreeSet<>(allowed).stream().map(v -> "`" + v + "`").toList())));
         }
         return value;
     }

@@ -10,23 +10,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Wires the connectors: today the built-in simulator under every test-processor name. */
+/**
+ * Wires the connectors: today the built-in simulator under every test-processor name. With
+ * {@code switch.simulator.enabled=false} there is no simulator: nothing is mounted under {@code /simulator}, and no
+ * connector name routes to it (a deployment that moves real money must not take a payment a fake processor
+ * "approved"; Hyperswitch builds its dummy connector only into sandbox builds).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ConnectorConfig {
+
+    static final String SIMULATOR_ENABLED = "switch.simulator.enabled";
 
     /**
      * The simulated processor's state, in memory; its HTTP API is mounted under {@code /simulator}. Kept 48 h by
      * default, like the reference's dummy connector; long load tests shorten it so the heap stays flat.
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = SIMULATOR_ENABLED, matchIfMissing = true)
     SimulatorProcessor simulatorProcessor(@Value("${switch.simulator.retention:48h}") Duration retention) {
         return new SimulatorProcessor(java.time.Clock.systemUTC(), Thread::sleep, retention);
     }
@@ -37,6 +47,7 @@ public class ConnectorConfig {
      * switch calls it on.
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = SIMULATOR_ENABLED, matchIfMissing = true)
     ServletRegistrationBean<SimulatorApiServlet> simulatorApi(SimulatorProcessor processor, PaymentSettings settings) {
         return new ServletRegistrationBean<>(new SimulatorApiServlet(processor, settings::publicBaseUrl),
                 SimulatorApiServlet.MAPPING);
@@ -50,10 +61,11 @@ public class ConnectorConfig {
 
     @Bean
     ConnectorRegistry connectorRegistry(ConnectorHttpClient http, Environment env,
+                                        @Value("${" + SIMULATOR_ENABLED + ":true}") boolean simulator,
                                         @Value("${switch.simulator.base-url:}") String simulatorBaseUrl,
                                         @Value("${switch.connector.timeout:30s}") Duration timeout) {
         Map<String, Function<String, PaymentConnector>> factories = new LinkedHashMap<>();
-        for (String name : SimulatorConnector.NAMES) {
+        for (String name : simulator ? SimulatorConnector.NAMES : List.<String>of()) {
             factories.put(name, n -> new SimulatorConnector(n, simulatorBase(env, simulatorBaseUrl), http, timeout));
         }
         return new ConnectorRegistry(factories);

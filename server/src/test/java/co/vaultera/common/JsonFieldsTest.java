@@ -76,6 +76,14 @@ class JsonFieldsTest {
     }
 
     @Test
+    void anUnknownVariantNamesTheAllowedOnesOrThatNoneIsAllowed() {
+        assertThatThrownBy(() -> body("{\"c\":\"XX\"}").oneOf("c", java.util.Set.of("US", "DE")))
+                .hasMessage("Json deserialize error: unknown variant `XX` for field `c`, expected one of `DE`, `US`");
+        assertThatThrownBy(() -> body("{\"c\":\"XX\"}").oneOf("c", java.util.Set.of()))
+                .hasMessage("Json deserialize error: unknown variant `XX` for field `c`: this server accepts none");
+    }
+
+    @Test
     void errorsNeverEchoACardNumber() {
         assertThatThrownBy(() -> body("{\"c\":\"4242424242424242\"}").oneOf("c", java.util.Set.of("US")))
                 .message().doesNotContain("4242424242424242");
