@@ -6,6 +6,7 @@ import co.vaultera.crypto.DataKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,6 +105,30 @@ public class ConnectorAccountRepository {
                          where merchant_id = ? and merchant_connector_id = ? and deleted_at is null
                         """)
                 .params(merchantId, id).update() == 1;
+    }
+
+    /**
+     * Erases the credentials and webhook secret of every account deleted at least {@code grace} ago on which no
+     * attempt and no refund is still to be synced (migration V202611280300); answers how many it erased. The grace
+     * covers a capture or refund that read the account just before its delete and has yet to write its row.
+     */
+    public int eraseCredentialsOfSettledDeleted(Duration grace) {
+        return jdbc.sql("""
+                        update merchant_connector_account m
+                           set connector_account_details = null, connector_webhook_details = null,
+                               modified_at = now()
+                         where m.deleted_at <= now() - make_interval(secs => ?)
+                           and (m.connector_account_details is not null or m.connector_webhook_details is not null)
+                           and not exists (select 1 from payment_attempt a
+                                            where a.merchant_id = m.merchant_id
+                                              and a.merchant_connector_id = m.merchant_connector_id
+                                              and a.next_sync_at is not null)
+                           and not exists (select 1 from refund r
+                                            where r.merchant_id = m.merchant_id
+                                              and r.merchant_connector_id = m.merchant_connector_id
+                                              and r.next_sync_at is not null)
+                        """)
+                .params(grace.toMillis() / 1000.0).update();
     }
 
     private ConnectorAccountRecord map(DataKey key, ResultSet rs) throws SQLException {

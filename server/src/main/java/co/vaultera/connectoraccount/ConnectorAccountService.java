@@ -154,11 +154,14 @@ public class ConnectorAccountService {
      * The account an attempt or refund was made on, deleted since or not, to settle what was started on it: a sync,
      * the end of a 3DS challenge. Only its credentials can ask the processor about a charge it may have made.
      *
-     * @throws ApiException 404 {@code HE_02} only if no such account was ever kept (deleted by an earlier version);
+     * @throws ApiException 404 {@code HE_02} only if no such account was ever kept (deleted by an earlier version)
+     *                      or its credentials were erased, which happens once nothing on it is left to settle;
      *                      {@link #connectorUnavailable} as for {@link #forAttempt}
      */
     public RoutableAccount forSettling(MerchantContext merchant, String merchantConnectorId) {
         return available(routable(accounts.findEvenIfDeleted(merchant.dataKey(), merchantConnectorId)
+                // Deleted, with its credentials erased since (DeletedAccountCredentialsPurgeJob): nobody can ask.
+                .filter(a -> a.accountDetails() != null)
                 .orElseThrow(() -> notFound(merchantConnectorId))));
     }
 

@@ -130,6 +130,13 @@ abstract class PaymentTestSupport extends ApiTestSupport {
         }
     }
 
+    /** Whether the connector account's row still holds its (encrypted) credentials. */
+    protected boolean holdsCredentials(TestMerchant m, String merchantConnectorId) {
+        return jdbc.sql("select connector_account_details is not null from merchant_connector_account"
+                        + " where merchant_id = ? and merchant_connector_id = ?")
+                .params(m.merchantId(), merchantConnectorId).query(Boolean.class).single();
+    }
+
     /** Every stored row of the payment (intent, attempts, captures) as JSON text. */
     protected String storedRows(String merchantId, String paymentId) {
         StringBuilder out = new StringBuilder();

@@ -3,6 +3,7 @@ package co.vaultera.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.vaultera.connector.simulator.SimulatorProcessor.Operation;
+import co.vaultera.connectoraccount.DeletedAccountCredentialsPurgeJob;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,9 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     private static final Pattern FORM = Pattern.compile(
             "<form method=\"post\" action=\"([^\"]+)\">\\s*<input type=\"hidden\" name=\"outcome\" "
                     + "value=\"(complete|reject)\">");
+
+    @Autowired
+    private DeletedAccountCredentialsPurgeJob purge;
 
     private TestMerchant merchant;
 
@@ -149,6 +154,21 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         JsonNode after = retrieve(merchant, id(p));
         assertThat(status(after)).isEqualTo("succeeded");
         assertThat(after.get("amount_received").longValue()).isEqualTo(1000);
+    }
+
+    @Test
+    void aDeletedAccountKeepsItsCredentialsUntilTheChallengeStartedOnItIsSettled() {
+        JsonNode p = challenged("automatic");
+        Map<String, String> page = challengePage(p);
+        String account = text(p, "merchant_connector_id");
+        delete("/account/" + merchant.merchantId() + "/connectors/" + account, merchant.apiKey()).expect(200);
+
+        purge.purge();
+        assertThat(holdsCredentials(merchant, account)).as("while the shopper may still come back").isTrue();
+
+        assertThat(query(submit(page, "complete"))).containsEntry("status", "succeeded");
+        purge.purge();
+        assertThat(holdsCredentials(merchant, account)).as("once the payment is settled").isFalse();
     }
 
     @Test

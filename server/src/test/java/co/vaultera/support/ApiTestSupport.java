@@ -69,6 +69,9 @@ public abstract class ApiTestSupport {
         registry.add("switch.sync.poll-interval", () -> "500ms");
         // YoungTableAnalyzeJobIT runs the job itself; in the background it would race that test.
         registry.add("switch.db.analyze-interval", () -> "1h");
+        // DeletedAccountCredentialsIT runs the purge itself, without the grace a running server gives a delete.
+        registry.add("switch.connector.purge-interval", () -> "1h");
+        registry.add("switch.connector.purge-grace", () -> "0s");
     }
 
     /**
