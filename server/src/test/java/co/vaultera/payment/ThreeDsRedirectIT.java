@@ -82,6 +82,12 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         return actions;
     }
 
+    /** Where the processor sends the shopper back to the switch. */
+    private String processorReturn(JsonNode p) {
+        return "http://localhost:" + port + "/payments/" + id(p) + "/" + merchant.merchantId()
+                + "/redirect/response/stripe_test";
+    }
+
     /** Submits the challenge form and follows the redirects back to (but not into) the merchant's site. */
     private String submit(Map<String, String> actions, String outcome) {
         HttpResponse<String> answered = browse("POST", actions.get(outcome), "outcome=" + outcome);
@@ -266,8 +272,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     void aProcessorsReturnWithARepeatedQueryParameterIsStillFollowed() {
         JsonNode p = challenged("automatic");
         Map<String, String> actions = challengePage(p);
-        String returnPath = "http://localhost:" + port + "/payments/" + id(p) + "/" + merchant.merchantId()
-                + "/redirect/response/stripe_test";
+        String returnPath = processorReturn(p);
 
         // The switch refuses repeated query parameters on its API; what a processor sends back is the processor's.
         HttpResponse<String> back = browse("GET", returnPath + "?x=1&x=2", null);
@@ -281,8 +286,7 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     void aReturnCarryingAnotherPaymentsProcessorIdChangesNothing() {
         JsonNode p = challenged("automatic");
         Map<String, String> actions = challengePage(p);
-        String returnPath = "http://localhost:" + port + "/payments/" + id(p) + "/" + merchant.merchantId()
-                + "/redirect/response/stripe_test";
+        String returnPath = processorReturn(p);
 
         // Anyone can open the return URL, e.g. from an old tab of an earlier attempt.
         HttpResponse<String> stray = browse("GET", returnPath + "?processor_payment_id=pay_other", null);
