@@ -43,9 +43,8 @@ public final class HttpUrls {
      */
     public static String withQuery(String rawUrl, Map<String, String> params) {
         String url = ascii(rawUrl);
-        int hash = url.indexOf('#');
-        String base = hash < 0 ? url : url.substring(0, hash);
-        String fragment = hash < 0 ? "" : url.substring(hash);
+        String base = beforeFragment(url);
+        String fragment = url.substring(base.length());
         Stream<String> kept = queryParts(base).filter(part -> !params.containsKey(decoded(part).getKey()));
         Stream<String> added = params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()));
         return withoutQuery(base) + "?" + Stream.concat(kept, added).collect(Collectors.joining("&")) + fragment;
@@ -53,21 +52,20 @@ public final class HttpUrls {
 
     /** The URL's own query parameters, form-decoded, in order, except those named in {@code except}. */
     public static List<Map.Entry<String, String>> queryParameters(String rawUrl, Set<String> except) {
-        String url = ascii(rawUrl);
-        int hash = url.indexOf('#');
-        return queryParts(hash < 0 ? url : url.substring(0, hash)).map(HttpUrls::decoded)
+        return queryParts(beforeFragment(ascii(rawUrl))).map(HttpUrls::decoded)
                 .filter(p -> !except.contains(p.getKey())).toList();
     }
 
     /** The URL up to its query or fragment. */
     public static String withoutQuery(String rawUrl) {
-        String url = ascii(rawUrl);
-        int end = url.length();
-        for (char c : new char[] {'?', '#'}) {
-            int at = url.indexOf(c);
-            end = at < 0 ? end : Math.min(end, at);
-        }
-        return url.substring(0, end);
+        String base = beforeFragment(ascii(rawUrl));
+        int question = base.indexOf('?');
+        return question < 0 ? base : base.substring(0, question);
+    }
+
+    private static String beforeFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
     }
 
     /** The non-empty {@code name=value} parts of the query of a URL without fragment, as written. */

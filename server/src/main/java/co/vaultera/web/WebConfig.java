@@ -37,8 +37,8 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // Not on the error page: it answers whatever the failed request carried.
-        registry.addInterceptor(new QueryParameterCheck()).excludePathPatterns("/error");
-        registry.addInterceptor(new RepeatedQueryParameterCheck())
-                .excludePathPatterns("/error", "/payments/*/*/redirect/**");
+        String processorReturns = "/payments/*/*/redirect/**";
+        registry.addInterceptor(new QueryParameterCheck(false)).excludePathPatterns("/error", processorReturns);
+        registry.addInterceptor(new QueryParameterCheck(true)).addPathPatterns(processorReturns);
     }
 }
