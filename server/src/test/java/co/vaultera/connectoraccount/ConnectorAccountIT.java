@@ -132,7 +132,8 @@ class ConnectorAccountIT extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"{\"latency_ms\":-5}", "{\"latency_ms\":\"fast\"}", "{\"fault\":\"meteor\"}", "[1]",
-            "{\"latency_ms\":300001}", "{\"fault_delay_ms\":300001}", "{\"refund_review_ms\":300001}"})
+            "{\"latency_ms\":300001}", "{\"fault_delay_ms\":300001}", "{\"refund_review_ms\":300001}",
+            "{\"challenge_expiry_ms\":0}", "{\"challenge_expiry_ms\":900001}"})
     void simulatorSettingsThatEveryCallWouldRefuseAreA400WhenTheAccountIsSaved(String settings) {
         String withSettings = body("stripe_test", secret).replace("{\"latency_ms\":0}", settings);
         Response created = post(path(), merchant.apiKey(), withSettings);

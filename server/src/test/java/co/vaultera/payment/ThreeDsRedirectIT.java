@@ -7,6 +7,7 @@ import co.vaultera.connectoraccount.DeletedAccountCredentialsPurgeJob;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -177,6 +178,29 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         assertThat(query(submit(page, "complete"))).containsEntry("status", "succeeded");
         purge.purge();
         assertThat(holdsCredentials(merchant, account)).as("once the payment is settled").isFalse();
+    }
+
+    @Test
+    void aChallengeTheShopperAbandonsExpiresAtTheProcessorAndTheSyncJobFailsThePayment() {
+        merchant = merchantWithConnector("{\"challenge_expiry_ms\":1500}");
+        JsonNode p = challenged("automatic");
+        String account = text(p, "merchant_connector_id");
+        delete("/account/" + merchant.merchantId() + "/connectors/" + account, merchant.apiKey()).expect(200);
+
+        JsonNode settled = await(merchant, id(p), Duration.ofSeconds(10),
+                r -> !"requires_customer_action".equals(status(r)));
+
+        assertThat(status(settled)).isEqualTo("failed");
+        assertThat(text(settled, "error_code")).isEqualTo("authentication_expired");
+        assertThat(settled.get("next_action").isNull()).isTrue();
+        assertThat(settled.get("manual_retry_allowed").booleanValue()).isTrue();
+        // The shopper who comes back late is sent straight on to the merchant, with the outcome.
+        HttpResponse<String> late = browse("GET", text(p.get("next_action"), "redirect_to_url"), null);
+        String merchantUrl = location(browse("GET", location(late), null));
+        assertThat(query(merchantUrl)).containsEntry("status", "failed").containsEntry("payment_id", id(p));
+        // Nothing is left to settle on the deleted account: its credentials go.
+        purge.purge();
+        assertThat(holdsCredentials(merchant, account)).isFalse();
     }
 
     @Test

@@ -28,8 +28,9 @@ final class ChallengePage {
     }
 
     static String finished(PaymentView payment) {
+        String reason = payment.errorMessage() == null ? "" : ": " + escape(payment.errorMessage());
         return page("Challenge finished", "<p>This payment's challenge is over (status "
-                + escape(payment.status().wireName()) + ").</p>");
+                + escape(payment.status().wireName()) + reason + ").</p>");
     }
 
     static String notFound() {

@@ -56,6 +56,8 @@ public class SimulatorApiServlet extends HttpServlet {
     public static final String FAULT_DELAY_HEADER = "X-Simulator-Fault-Delay-Ms";
     /** Milliseconds of manual review each new refund is held for ({@code review}) before it succeeds. */
     public static final String REFUND_REVIEW_HEADER = "X-Simulator-Refund-Review-Ms";
+    /** Milliseconds a new payment's 3DS challenge waits for the shopper before it expires. */
+    public static final String CHALLENGE_EXPIRY_HEADER = "X-Simulator-Challenge-Expiry-Ms";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JSON_TYPE = "application/json";
@@ -218,8 +220,9 @@ public class SimulatorApiServlet extends HttpServlet {
             return Answer.html(400, ChallengePage.badOutcome());
         }
         PaymentView after = processor.completeChallenge(paymentId, "complete".equals(outcome));
-        // A second submission reports the first decision, which is the one that stands.
-        String decided = after.status() == SimulatorPaymentStatus.FAILED ? "reject" : "complete";
+        // A second submission reports the first decision, which is the one that stands; a late one, the expiry.
+        String decided = after.status() != SimulatorPaymentStatus.FAILED ? "complete"
+                : SimulatorPayment.CHALLENGE_EXPIRED.equals(after.errorCode()) ? "expired" : "reject";
         return new Answer(303, null, null, withQuery(after.returnUrl(),
                 "processor_payment_id=" + URLEncoder.encode(after.id(), StandardCharsets.UTF_8)
                         + "&outcome=" + decided));
@@ -340,7 +343,8 @@ public class SimulatorApiServlet extends HttpServlet {
         try {
             return new Simulation(millis(request, LATENCY_HEADER),
                     Fault.fromWireName(request.getHeader(FAULT_HEADER)),
-                    millis(request, FAULT_DELAY_HEADER), millis(request, REFUND_REVIEW_HEADER));
+                    millis(request, FAULT_DELAY_HEADER), millis(request, REFUND_REVIEW_HEADER),
+                    millis(request, CHALLENGE_EXPIRY_HEADER));
         } catch (IllegalArgumentException e) {
             throw SimulatorException.invalid("simulation_invalid", e.getMessage());
         }

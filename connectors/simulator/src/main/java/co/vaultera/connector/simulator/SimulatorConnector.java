@@ -325,8 +325,8 @@ public final class SimulatorConnector implements PaymentConnector {
     }
 
     /**
-     * Reads {@code {"simulator": {"latency_ms", "fault", "fault_delay_ms", "refund_review_ms"}}} from the account's
-     * metadata.
+     * Reads {@code {"simulator": {"latency_ms", "fault", "fault_delay_ms", "refund_review_ms",
+     * "challenge_expiry_ms"}}} from the account's metadata.
      */
     private static Map<String, String> simulationHeaders(ConnectorAccount account) {
         Object settings = account.metadata().get("simulator");
@@ -337,9 +337,12 @@ public final class SimulatorConnector implements PaymentConnector {
             throw invalidMetadata("metadata.simulator must be an object");
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        putMillis(headers, SimulatorApiServlet.LATENCY_HEADER, map.get("latency_ms"), "latency_ms");
-        putMillis(headers, SimulatorApiServlet.FAULT_DELAY_HEADER, map.get("fault_delay_ms"), "fault_delay_ms");
-        putMillis(headers, SimulatorApiServlet.REFUND_REVIEW_HEADER, map.get("refund_review_ms"), "refund_review_ms");
+        long maxDelay = Simulation.MAX_DELAY.toMillis();
+        putMillis(headers, SimulatorApiServlet.LATENCY_HEADER, map, "latency_ms", 0, maxDelay);
+        putMillis(headers, SimulatorApiServlet.FAULT_DELAY_HEADER, map, "fault_delay_ms", 0, maxDelay);
+        putMillis(headers, SimulatorApiServlet.REFUND_REVIEW_HEADER, map, "refund_review_ms", 0, maxDelay);
+        putMillis(headers, SimulatorApiServlet.CHALLENGE_EXPIRY_HEADER, map, "challenge_expiry_ms", 1,
+                Simulation.DEFAULT_CHALLENGE_EXPIRY.toMillis());
         Object fault = map.get("fault");
         if (fault != null) {
             try {
@@ -351,15 +354,16 @@ public final class SimulatorConnector implements PaymentConnector {
         return headers;
     }
 
-    private static void putMillis(Map<String, String> headers, String header, Object value, String field) {
+    private static void putMillis(Map<String, String> headers, String header, Map<?, ?> settings, String field,
+                                  long min, long max) {
+        Object value = settings.get(field);
         if (value == null) {
             return;
         }
-        long max = Simulation.MAX_DELAY.toMillis();
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
                 || ((Number) value).longValue() > max) {
             // Checked when the account is saved: the simulator refuses more, which would fail every payment later.
-            throw invalidMetadata("metadata.simulator." + field + " must be an integer from 0 to " + max);
+            throw invalidMetadata("metadata.simulator." + field + " must be an integer from " + min + " to " + max);
         }
         headers.put(header, value.toString());
     }

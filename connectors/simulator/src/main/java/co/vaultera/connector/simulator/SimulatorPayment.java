@@ -8,16 +8,25 @@ import static co.vaultera.connector.simulator.SimulatorPaymentStatus.REQUIRES_CA
 import static co.vaultera.connector.simulator.SimulatorPaymentStatus.SUCCEEDED;
 
 import co.vaultera.connector.spi.CaptureMethod;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One payment's mutable state at the processor. Every transition runs under the payment's own lock, so concurrent
  * captures and refunds on one payment are serialised while different payments never wait for each other.
+ *
+ * <p>A 3DS challenge the shopper leaves unanswered expires: every look at the payment and every change to it first
+ * fails a challenge whose time is up, as a processor gives up on an abandoned authentication. So no timer is needed,
+ * and the payment is never seen waiting after its expiry.
  */
 final class SimulatorPayment {
 
+    static final String CHALLENGE_EXPIRED = "authentication_expired";
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final Clock clock;
     private final String id;
     private final String account;
     private final String reference;
@@ -30,6 +39,7 @@ final class SimulatorPayment {
     private final Instant created;
 
     private SimulatorPaymentStatus status;
+    private Instant challengeExpiresAt;
     private long capturable;
     private long captured;
     private long refunded;
@@ -37,7 +47,8 @@ final class SimulatorPayment {
     private String errorMessage;
     private String networkTransactionId;
 
-    SimulatorPayment(String id, String account, AuthorizeCommand command, Instant created) {
+    SimulatorPayment(String id, String account, AuthorizeCommand command, Clock clock) {
+        this.clock = clock;
         this.id = id;
         this.account = account;
         // Only what a receipt shows is kept: the PAN and CVC leave with the request.
@@ -48,7 +59,7 @@ final class SimulatorPayment {
         this.cardBin = command.card().bin();
         this.cardLast4 = command.card().last4();
         this.returnUrl = command.returnUrl();
-        this.created = created;
+        this.created = clock.instant();
     }
 
     String id() {
@@ -85,8 +96,15 @@ final class SimulatorPayment {
         }
     }
 
-    PaymentView requireAction() {
-        return set(REQUIRES_ACTION, null, null);
+    /** Waits for the shopper's answer to a 3DS challenge, for at most {@code expiry} from the payment's creation. */
+    PaymentView requireAction(Duration expiry) {
+        lock.lock();
+        try {
+            challengeExpiresAt = created.plus(expiry);
+            return set(REQUIRES_ACTION, null, null);
+        } finally {
+            lock.unlock();
+        }
     }
 
     PaymentView decline(String code, String message) {
@@ -97,6 +115,7 @@ final class SimulatorPayment {
     PaymentView completeChallenge(boolean approved, String networkId) {
         lock.lock();
         try {
+            expireChallengeIfDue();
             if (status != REQUIRES_ACTION) {
                 return view();
             }
@@ -109,6 +128,7 @@ final class SimulatorPayment {
     PaymentView capture(long amountToCapture) {
         lock.lock();
         try {
+            expireChallengeIfDue();
             if (status != REQUIRES_CAPTURE && status != PARTIALLY_CAPTURED) {
                 throw notAllowed("captured");
             }
@@ -133,6 +153,7 @@ final class SimulatorPayment {
     PaymentView voidPayment() {
         lock.lock();
         try {
+            expireChallengeIfDue();
             switch (status) {
                 case REQUIRES_CAPTURE, REQUIRES_ACTION -> status = CANCELLED;
                 case PARTIALLY_CAPTURED -> status = SUCCEEDED;
@@ -173,12 +194,22 @@ final class SimulatorPayment {
     PaymentView view() {
         lock.lock();
         try {
+            expireChallengeIfDue();
             String challengePath = status == REQUIRES_ACTION ? "/simulator/3ds/" + id : null;
             return new PaymentView(id, reference, status, amount, currency, captureMethod, capturable, captured,
                     refunded, cardBin, cardLast4, errorCode, errorMessage, networkTransactionId, challengePath,
                     returnUrl, created);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Fails the payment if its challenge is still unanswered at its expiry. Holds the lock. */
+    private void expireChallengeIfDue() {
+        if (status == REQUIRES_ACTION && !clock.instant().isBefore(challengeExpiresAt)) {
+            status = FAILED;
+            errorCode = CHALLENGE_EXPIRED;
+            errorMessage = "3DS authentication expired: the shopper did not answer the challenge in time";
         }
     }
 

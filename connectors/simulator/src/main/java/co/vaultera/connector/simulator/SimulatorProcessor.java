@@ -94,7 +94,7 @@ public final class SimulatorProcessor {
         String fingerprint = command.reference() + '|' + command.amount() + '|' + command.currency() + '|'
                 + command.captureMethod() + '|' + command.card().bin() + command.card().last4();
         return perform(account, Operation.AUTHORIZE, command.idempotencyKey(), fingerprint, effective,
-                () -> createPayment(account, command, behaviour));
+                () -> createPayment(account, command, behaviour, simulation.challengeExpiry()));
     }
 
     /**
@@ -264,11 +264,12 @@ public final class SimulatorProcessor {
         return replay.value();
     }
 
-    private PaymentView createPayment(String account, AuthorizeCommand command, CardBehaviour behaviour) {
-        SimulatorPayment payment = new SimulatorPayment(newId("sim_pay_"), account, command, clock.instant());
+    private PaymentView createPayment(String account, AuthorizeCommand command, CardBehaviour behaviour,
+                                      Duration challengeExpiry) {
+        SimulatorPayment payment = new SimulatorPayment(newId("sim_pay_"), account, command, clock);
         PaymentView view = switch (behaviour) {
             case SUCCESS, PROCESSOR_ERROR, TIMEOUT_AFTER_CHARGE -> payment.approve(newNetworkId());
-            case CHALLENGE -> payment.requireAction();
+            case CHALLENGE -> payment.requireAction(challengeExpiry);
             case DECLINED, INSUFFICIENT_FUNDS, LOST_CARD, STOLEN_CARD, NOT_SUPPORTED ->
                     payment.decline(behaviour.declineCode(), behaviour.declineMessage());
         };

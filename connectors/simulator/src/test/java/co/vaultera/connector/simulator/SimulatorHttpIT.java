@@ -166,6 +166,29 @@ class SimulatorHttpIT {
     }
 
     @Test
+    void aChallengeLeftPastTheAccountsChallengeExpiryFailsAndItsPageSaysSo() throws Exception {
+        ConnectorAccount hurried = account(Map.of("simulator", Map.of("challenge_expiry_ms", 200)));
+        PaymentResult pending =
+                connector.authorize(authorize(hurried, SimulatorCards.THREE_DS, CaptureMethod.AUTOMATIC));
+        assertThat(pending.status()).isEqualTo(AttemptStatus.AUTHENTICATION_PENDING);
+        Thread.sleep(300);
+
+        PaymentResult synced = connector.syncPayment(sync(hurried, pending.connectorTransactionId()));
+        assertThat(synced.status()).isEqualTo(AttemptStatus.FAILURE);
+        assertThat(synced.errorCode()).isEqualTo("authentication_expired");
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(pending.redirect().url())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("did not answer the challenge in time").doesNotContain("<form");
+        // A shopper who answers anyway is sent back to the switch, which learns the expiry from the processor.
+        long challengesBefore = processor.count(SimulatorProcessor.Operation.CHALLENGE);
+        HttpResponse<String> late = submit(pending.redirect().url(), "outcome=complete");
+        assertThat(late.statusCode()).isEqualTo(303);
+        assertThat(late.headers().firstValue("Location"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("outcome=expired"));
+        assertThat(processor.count(SimulatorProcessor.Operation.CHALLENGE)).isEqualTo(challengesBefore);
+    }
+
+    @Test
     void timeoutAfterChargeIsAnUnknownOutcomeAndSyncFindsExactlyOneCharge() {
         ConnectorAccount faulty = account(Map.of("simulator",
                 Map.of("fault", "timeout_after_charge", "fault_delay_ms", 2000)));

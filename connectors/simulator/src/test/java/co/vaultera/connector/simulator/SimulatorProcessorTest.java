@@ -105,6 +105,48 @@ class SimulatorProcessorTest {
     }
 
     @Test
+    void anUnansweredChallengeExpiresAfterFifteenMinutesAndALateAnswerChangesNothing() {
+        PaymentView pending = authorize(SimulatorCards.THREE_DS, CaptureMethod.MANUAL, 900, "ref-1", null);
+
+        clock.advance(Simulation.DEFAULT_CHALLENGE_EXPIRY.minusMillis(1));
+        assertThat(processor.payment(ACCOUNT, pending.id(), Simulation.NONE).status()).isEqualTo(REQUIRES_ACTION);
+        clock.advance(Duration.ofMillis(1));
+        PaymentView expired = processor.paymentByReference(ACCOUNT, "ref-1", Simulation.NONE);
+
+        assertThat(expired.status()).isEqualTo(FAILED);
+        assertThat(expired.errorCode()).isEqualTo("authentication_expired");
+        assertThat(expired.errorMessage()).contains("did not answer the challenge in time");
+        assertThat(expired.challengePath()).isNull();
+        assertThat(processor.completeChallenge(pending.id(), true).status()).isEqualTo(FAILED);
+        assertThat(processor.count(Operation.CHALLENGE, "ref-1")).isZero();
+        assertRefused(() -> processor.voidPayment(ACCOUNT, pending.id(), null, Simulation.NONE), 409,
+                "payment_unexpected_state");
+    }
+
+    @Test
+    void aChallengeExpiresWhenItsCallersExpirySaysSoButNeverOnceAnswered() {
+        Simulation shortChallenge = new Simulation(null, null, null, null, Duration.ofSeconds(30));
+        PaymentView unanswered = processor.authorize(ACCOUNT, new AuthorizeCommand("ref-1", 900, "EUR",
+                CaptureMethod.AUTOMATIC, card(SimulatorCards.THREE_DS), RETURN_URL, null), shortChallenge);
+        PaymentView answered = processor.authorize(ACCOUNT, new AuthorizeCommand("ref-2", 900, "EUR",
+                CaptureMethod.AUTOMATIC, card(SimulatorCards.THREE_DS), RETURN_URL, null), shortChallenge);
+        processor.completeChallenge(answered.id(), true);
+
+        clock.advance(Duration.ofSeconds(30));
+
+        assertThat(processor.payment(ACCOUNT, unanswered.id(), Simulation.NONE).errorCode())
+                .isEqualTo("authentication_expired");
+        assertThat(processor.payment(ACCOUNT, answered.id(), Simulation.NONE).status()).isEqualTo(SUCCEEDED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, 900_001})
+    void aChallengeExpiryOfNothingOrOverFifteenMinutesIsRefused(long millis) {
+        assertThatThrownBy(() -> new Simulation(null, null, null, null, Duration.ofMillis(millis)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("challenge expiry");
+    }
+
+    @Test
     void threeDsCardWithoutReturnUrlIsRejected() {
         AuthorizeCommand command = new AuthorizeCommand("ref-1", 900, "EUR", CaptureMethod.AUTOMATIC,
                 card(SimulatorCards.THREE_DS), null, null);
@@ -210,7 +252,7 @@ class SimulatorProcessorTest {
     @Test
     void aRefundHeldForReviewHoldsItsAmountAndSucceedsWhenTheReviewEnds() {
         PaymentView charged = authorize(SimulatorCards.VISA, CaptureMethod.AUTOMATIC, 1000, "ref-1", null);
-        Simulation review = new Simulation(null, null, null, Duration.ofMinutes(2));
+        Simulation review = new Simulation(null, null, null, Duration.ofMinutes(2), null);
 
         RefundView held = processor.refund(ACCOUNT, charged.id(), 700, "ref_a", null, review);
         RefundView over = processor.refund(ACCOUNT, charged.id(), 301, "ref_b", null, review);
@@ -289,7 +331,7 @@ class SimulatorProcessorTest {
 
     @Test
     void processorErrorChargesNothingAndLeavesTheKeyFree() {
-        Simulation fault = new Simulation(Duration.ofMillis(20), Fault.PROCESSOR_ERROR, null, null);
+        Simulation fault = new Simulation(Duration.ofMillis(20), Fault.PROCESSOR_ERROR, null, null, null);
         AuthorizeCommand command = new AuthorizeCommand("ref-1", 1000, "USD", CaptureMethod.AUTOMATIC,
                 card(SimulatorCards.VISA), null, "key-1");
 
@@ -308,7 +350,7 @@ class SimulatorProcessorTest {
 
     @Test
     void timeoutAfterChargeRecordsTheChargeBeforeTheDelayedAnswer() {
-        Simulation fault = new Simulation(Duration.ZERO, Fault.TIMEOUT_AFTER_CHARGE, Duration.ofSeconds(3), null);
+        Simulation fault = new Simulation(Duration.ZERO, Fault.TIMEOUT_AFTER_CHARGE, Duration.ofSeconds(3), null, null);
         AuthorizeCommand command = new AuthorizeCommand("ref-1", 1000, "USD", CaptureMethod.AUTOMATIC,
                 card(SimulatorCards.VISA), null, "key-1");
 
@@ -331,7 +373,7 @@ class SimulatorProcessorTest {
 
     @Test
     void latencyIsAddedToEveryAnswer() {
-        Simulation slow = new Simulation(Duration.ofMillis(250), Fault.NONE, null, null);
+        Simulation slow = new Simulation(Duration.ofMillis(250), Fault.NONE, null, null, null);
         PaymentView auth = processor.authorize(ACCOUNT, new AuthorizeCommand("ref-1", 1000, "USD",
                 CaptureMethod.MANUAL, card(SimulatorCards.VISA), null, null), slow);
 
