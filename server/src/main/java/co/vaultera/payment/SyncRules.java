@@ -34,8 +34,10 @@ final class SyncRules {
 
     /**
      * The refusal while the processor reports the attempt as it was (status, and amounts where it gives them),
-     * else its report with the refusal's reason. A payment waiting for its shopper is the exception: a refused
-     * void leaves the challenge open at the processor, so it keeps waiting (and being synced) rather than failing.
+     * else its report with the refusal's reason, unless the report gives a reason of its own: a payment the
+     * processor failed meanwhile (a 3DS challenge that expired, say) failed for that reason, not for the refusal.
+     * A payment waiting for its shopper is the exception: a refused void leaves the challenge open at the processor,
+     * so it keeps waiting (and being synced) rather than failing.
      */
     static PaymentResult reconcile(PaymentAttempt before, PaymentResult refusal, PaymentResult processorNow) {
         boolean unchanged = processorNow.status() == before.status()
@@ -44,6 +46,9 @@ final class SyncRules {
                     || processorNow.amountCapturable() == before.amountCapturable());
         if (unchanged && before.status() != AttemptStatus.AUTHENTICATION_PENDING) {
             return refusal;
+        }
+        if (processorNow.errorCode() != null) {
+            return processorNow;
         }
         return processorNow.withError(refusal.errorCode(), refusal.errorMessage());
     }

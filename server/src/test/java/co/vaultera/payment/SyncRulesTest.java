@@ -45,6 +45,17 @@ class SyncRulesTest {
     }
 
     @Test
+    void aFailureTheProcessorReportsKeepsItsOwnReasonRatherThanTheRefusals() {
+        PaymentResult now = PaymentResult.of(AttemptStatus.FAILURE, "sim_1")
+                .withError("authentication_expired", "3DS authentication expired");
+
+        PaymentResult recorded = SyncRules.reconcile(attempt(AttemptStatus.AUTHENTICATION_PENDING, 0, 0),
+                VOID_REFUSED, now);
+
+        assertThat(recorded).isSameAs(now);
+    }
+
+    @Test
     void moreCapturedAtTheProcessorInTheSameStatusIsRecordedToo() {
         PaymentResult now = PaymentResult.of(AttemptStatus.PARTIAL_CHARGED_AND_CHARGEABLE, "sim_1")
                 .withAmounts(600, 400);

@@ -294,6 +294,22 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
         assertThat(status(retrieve(merchant, id(p)))).isEqualTo("succeeded");
     }
 
+    @Test
+    void cancelAfterTheChallengeExpiredRecordsTheExpiryAsTheFailure() {
+        merchant = merchantWithConnector("{\"challenge_expiry_ms\":100}");
+        JsonNode p = challenged("automatic");
+        // Past the expiry, before the sync job's first look (1 s after the confirm here) could record it.
+        sleep(200);
+
+        JsonNode afterCancel = post("/payments/" + id(p) + "/cancel", merchant.apiKey(), "{}").expect(200).json();
+
+        // The processor failed the payment before the void came: that failure is the payment's, with its reason.
+        assertThat(status(afterCancel)).isEqualTo("failed");
+        assertThat(text(afterCancel, "error_code")).isEqualTo("authentication_expired");
+        assertThat(text(afterCancel, "error_message")).contains("did not answer the challenge in time");
+        assertThat(status(retrieve(merchant, id(p)))).isEqualTo("failed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"?processor_payment_id=pay_other", "?x=1&x=2"})
     void aReturnThatCarriesNoAnswerForThisPaymentChangesNothing(String query) {
