@@ -295,6 +295,21 @@ class ThreeDsRedirectIT extends PaymentTestSupport {
     }
 
     @Test
+    void aShopperWhoAnswersAfterTheChallengeExpiredReturnsToTheMerchantWithTheFailure() {
+        merchant = merchantWithConnector("{\"challenge_expiry_ms\":300}");
+        JsonNode p = challenged("automatic");
+        Map<String, String> page = challengePage(p);
+        sleep(400);
+
+        String merchantUrl = submit(page, "complete");
+
+        assertThat(query(merchantUrl)).containsEntry("status", "failed").containsEntry("payment_id", id(p));
+        JsonNode after = retrieve(merchant, id(p));
+        assertThat(text(after, "error_code")).isEqualTo("authentication_expired");
+        assertThat(simulator.count(Operation.CHALLENGE, processorReference(merchant.merchantId(), id(p), 1))).isZero();
+    }
+
+    @Test
     void cancelAfterTheChallengeExpiredRecordsTheExpiryAsTheFailure() {
         merchant = merchantWithConnector("{\"challenge_expiry_ms\":100}");
         JsonNode p = challenged("automatic");
