@@ -173,6 +173,7 @@ final class SimulatorPayment {
     long reserveRefund(long refundAmount) {
         lock.lock();
         try {
+            expireChallengeIfDue();
             if (captured == 0) {
                 throw SimulatorException.invalid("charge_not_refundable",
                         "Payment " + id + " has no captured amount to refund (status " + status.wireName() + ")");
