@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * processor. A delete keeps them at first: a shopper may still finish a 3DS challenge, a timed-out charge or a
  * refund in review may still need asking, and only those credentials can ask. After that they are a secret kept
  * for nobody, so they go (every {@code switch.connector.purge-interval}, default 10 minutes, for accounts deleted
- * at least {@code switch.connector.purge-grace} ago, default 10 minutes). Something that waits for a shopper who
- * never comes back keeps them until its payment is settled.
+ * at least {@code switch.connector.purge-grace} ago, default 10 minutes). A 3DS challenge the shopper abandons
+ * keeps them until the processor gives up on it (the simulator after 15 minutes) and the sync job records that.
  */
 @Component
 public class DeletedAccountCredentialsPurgeJob {
