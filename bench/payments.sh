@@ -202,7 +202,7 @@ expected_rps() { awk -v c="$1" -v l="$HIGH_LATENCY_MS" 'BEGIN { printf "%.0f", c
     if part 1; then
         echo
         echo "part 1: POST /payments (create + confirm, card, automatic capture -> succeeded), simulator latency 0 ms;"
-        echo "        pgbench: sql/payment_confirm.sql, the same 5 statements (1 autocommit statement + 1 transaction)"
+        echo "        pgbench: sql/payment_confirm.sql, the same 4 statements (1 autocommit statement + 1 transaction), 4 round trips"
         printf '%4s %10s %11s %11s %8s %12s %15s %15s %6s %13s\n' conc api_req/s api_p50_ms api_p99_ms non_2xx \
             pgbench_tps pgbench_p50_ms pgbench_p99_ms ratio p50_added_ms
         for c in $CONCURRENCY; do

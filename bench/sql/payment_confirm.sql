@@ -73,8 +73,10 @@ select merchant_id, payment_id from intents;
 
 -- (the processor call)
 
--- tx B: PaymentOutcomes.applyAll via OutcomeRows (concurrent outcomes share it; one alone sends this): lock, attempt,
--- outcome, intent (its status and captured amount only)
+-- tx B: PaymentOutcomes.applyAll via OutcomeRows (concurrent outcomes share it; one alone sends this): lock and
+-- attempt read in one round trip (the JDBC driver sends BEGIN and both selects before it waits: a pipeline here),
+-- then the outcome (attempt, and intent's status and captured amount only) as one statement, then COMMIT
+\startpipeline
 BEGIN;
 select merchant_id as row_merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
        capture_method, authentication_type, customer_id, description, return_url, metadata::text as metadata,
@@ -91,12 +93,15 @@ select merchant_id as row_merchant_id, attempt_id, payment_id, status, connector
        redirect_url, error_code, error_message, network_transaction_id, payment_method, payment_method_type,
        sync_count, created_at, modified_at
   from payment_attempt where (merchant_id, attempt_id) in ((:merchant, 'pay_pgb_' || :client_id || '_' || :r || '_1'));
+\endpipeline
+with attempt_written as (
 update payment_attempt
    set status = 'charged', amount_capturable = 0, amount_captured = 1000,
        connector_transaction_id = 'sim_pay_' || substr(md5(random()::text), 1, 24), redirect_url = null,
        error_code = null, error_message = null, network_transaction_id = '' || :r, sync_count = 0,
        next_sync_at = null, modified_at = now()
- where merchant_id = :merchant and attempt_id = 'pay_pgb_' || :client_id || '_' || :r || '_1' and status = 'pending';
+ where merchant_id = :merchant and attempt_id = 'pay_pgb_' || :client_id || '_' || :r || '_1' and status = 'pending'
+returning 1)
 update payment_intent set status = 'succeeded', amount_captured = 1000, modified_at = now()
  where merchant_id = :merchant and payment_id = 'pay_pgb_' || :client_id || '_' || :r and status = 'processing';
 COMMIT;

@@ -2,9 +2,13 @@ package co.vaultera.payment;
 
 import co.vaultera.connector.spi.AttemptStatus;
 import co.vaultera.crypto.DataKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +45,20 @@ class OutcomeRows {
              where merchant_id = ? and payment_id = ? and status = ?
             """;
 
-    /** The statements by number of rows, made once each. */
-    private final Map<Integer, String> locks = new ConcurrentHashMap<>();
-    private final Map<Integer, String> finds = new ConcurrentHashMap<>();
+    /**
+     * An attempt's write and its intent's as one statement (one update count, so it can be batched): the attempt's
+     * in a data-modifying WITH, which runs whether or not the rest reads it.
+     */
+    private static final String UPDATE_ATTEMPT_AND_INTENT = "with attempt_written as ("
+            + PaymentRepository.UPDATE_ATTEMPT.strip() + " returning 1)\n" + UPDATE_INTENT;
 
-    private final JdbcClient jdbc;
+    /** The lock-and-find commands by numbers of payments and attempts, made once each. */
+    private final Map<List<Integer>, String> lockAndFinds = new ConcurrentHashMap<>();
+
     private final JdbcTemplate batches;
     private final PaymentRepository payments;
 
-    OutcomeRows(JdbcClient jdbc, JdbcTemplate batches, PaymentRepository payments) {
-        this.jdbc = jdbc;
+    OutcomeRows(JdbcTemplate batches, PaymentRepository payments) {
         this.batches = batches;
         this.payments = payments;
     }
@@ -68,52 +75,84 @@ class OutcomeRows {
         }
     }
 
-    /** Locks and reads the intents, by {@link Ref#name()}; a payment not found is not in the map. */
-    Map<String, PaymentIntent> lockIntents(List<Ref> paymentIds) {
-        Map<String, Ref> refs = distinct(paymentIds);
-        String sql = locks.computeIfAbsent(refs.size(), n -> LOCK_INTENTS.formatted(pairs(n)));
-        Map<String, PaymentIntent> found = new HashMap<>();
-        jdbc.sql(sql).params(params(refs)).query(rs -> {
-            Ref ref = refs.get(Ref.name(rs.getString("row_merchant_id"), rs.getString("payment_id")));
-            found.put(ref.name(), payments.intent(ref.key(), rs));
+    /** The intents (locked) and the attempts of a batch, by {@link Ref#name()}; a row not found is not in its map. */
+    record Found(Map<String, PaymentIntent> intents, Map<String, PaymentAttempt> attempts) {
+    }
+
+    /**
+     * Locks and reads the intents, then reads the attempts: two statements sent together, so one round trip (the
+     * driver sends both before it waits, and PostgreSQL runs them in order, the locks first). Every round trip
+     * inside the transaction is time the next batch of outcomes waits for.
+     */
+    Found lockAndFind(List<Ref> paymentIds, List<Ref> attemptIds) {
+        Map<String, Ref> payments = distinct(paymentIds);
+        Map<String, Ref> attempts = distinct(attemptIds);
+        String sql = lockAndFinds.computeIfAbsent(List.of(payments.size(), attempts.size()),
+                n -> LOCK_INTENTS.formatted(pairs(n.get(0))) + ";\n" + FIND_ATTEMPTS.formatted(pairs(n.get(1))));
+        List<Object> params = params(payments);
+        params.addAll(params(attempts));
+        return batches.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, (String) params.get(i));
+                }
+                ps.execute();
+                Map<String, PaymentIntent> intents = new HashMap<>();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        Ref ref = payments.get(Ref.name(rs.getString("row_merchant_id"), rs.getString("payment_id")));
+                        intents.put(ref.name(), this.payments.intent(ref.key(), rs));
+                    }
+                }
+                Map<String, PaymentAttempt> found = new HashMap<>();
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        PaymentAttempt a = PaymentRepository.attempt(rs, 0);
+                        found.put(Ref.name(rs.getString("row_merchant_id"), a.attemptId()), a);
+                    }
+                }
+                return new Found(intents, found);
+            }
         });
-        return found;
     }
 
-    /** Reads the attempts, by {@link Ref#name()}; an attempt not found is not in the map. */
-    Map<String, PaymentAttempt> findAttempts(List<Ref> attemptIds) {
-        Map<String, Ref> refs = distinct(attemptIds);
-        String sql = finds.computeIfAbsent(refs.size(), n -> FIND_ATTEMPTS.formatted(pairs(n)));
-        Map<String, PaymentAttempt> found = new HashMap<>();
-        jdbc.sql(sql).params(params(refs)).query(rs -> {
-            PaymentAttempt a = PaymentRepository.attempt(rs, 0);
-            found.put(Ref.name(rs.getString("row_merchant_id"), a.attemptId()), a);
-        });
-        return found;
-    }
+    /**
+     * One outcome's write: the attempt's new state, if it is still {@code expected}, and, when the attempt is the
+     * payment's active one, the intent's new status and captured amount, if it is still {@code intentExpected}.
+     */
+    record Write(String merchantId, PaymentAttempt attempt, AttemptStatus expected, Instant nextSyncAt,
+                 PaymentIntent intent, IntentStatus intentExpected) {
 
-    /** An attempt's new state, written if it is still {@code expected}. */
-    record AttemptWrite(String merchantId, PaymentAttempt attempt, AttemptStatus expected, Instant nextSyncAt) {
-    }
-
-    /** An intent's new status and captured amount, written if it is still {@code expected}. */
-    record IntentWrite(String merchantId, PaymentIntent intent, IntentStatus expected) {
-    }
-
-    /** Writes the attempts, then the intents, each kind as one batch (one round trip), in the order given. */
-    void write(List<AttemptWrite> attempts, List<IntentWrite> intents) {
-        if (!attempts.isEmpty()) {
-            batches.batchUpdate(PaymentRepository.UPDATE_ATTEMPT, attempts.stream()
-                    .map(w -> PaymentRepository.attemptUpdate(w.merchantId(), w.attempt(), w.expected(),
-                            w.nextSyncAt()))
-                    .toList());
+        Object[] attemptParams() {
+            return PaymentRepository.attemptUpdate(merchantId, attempt, expected, nextSyncAt);
         }
-        if (!intents.isEmpty()) {
-            batches.batchUpdate(UPDATE_INTENT, intents.stream()
-                    .map(w -> new Object[] {w.intent().status().wireName(), w.intent().amountCaptured(),
-                            Timestamp.from(w.intent().modifiedAt()), w.merchantId(), w.intent().paymentId(),
-                            w.expected().wireName()})
-                    .toList());
+
+        Object[] attemptAndIntentParams() {
+            Object[] a = attemptParams();
+            Object[] both = Arrays.copyOf(a, a.length + 6);
+            System.arraycopy(new Object[] {intent.status().wireName(), intent.amountCaptured(),
+                    Timestamp.from(intent.modifiedAt()), merchantId, intent.paymentId(), intentExpected.wireName()},
+                    0, both, a.length, 6);
+            return both;
+        }
+    }
+
+    /**
+     * Writes the outcomes in the order given: the attempt-and-intent pairs as one batch of single statements
+     * (one round trip for all), after the writes of attempts that are not their payment's active one (rare: a
+     * late answer to an earlier attempt), which change no intent.
+     */
+    void write(List<Write> writes) {
+        List<Object[]> attemptsOnly = writes.stream().filter(w -> w.intent() == null).map(Write::attemptParams)
+                .toList();
+        List<Object[]> pairs = writes.stream().filter(w -> w.intent() != null).map(Write::attemptAndIntentParams)
+                .toList();
+        if (!attemptsOnly.isEmpty()) {
+            batches.batchUpdate(PaymentRepository.UPDATE_ATTEMPT, attemptsOnly);
+        }
+        if (!pairs.isEmpty()) {
+            batches.batchUpdate(UPDATE_ATTEMPT_AND_INTENT, pairs);
         }
     }
 

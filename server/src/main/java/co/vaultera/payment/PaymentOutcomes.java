@@ -90,10 +90,11 @@ public class PaymentOutcomes {
      */
     List<Optional<Applied>> applyAll(List<Outcome> batch) {
         return tx.execute(status -> {
-            Map<String, PaymentIntent> intents = rows.lockIntents(batch.stream().map(Outcome::payment).toList());
-            Map<String, PaymentAttempt> attempts = rows.findAttempts(batch.stream().map(Outcome::attempt).toList());
-            List<OutcomeRows.AttemptWrite> attemptWrites = new ArrayList<>(batch.size());
-            List<OutcomeRows.IntentWrite> intentWrites = new ArrayList<>(batch.size());
+            OutcomeRows.Found found = rows.lockAndFind(batch.stream().map(Outcome::payment).toList(),
+                    batch.stream().map(Outcome::attempt).toList());
+            Map<String, PaymentIntent> intents = found.intents();
+            Map<String, PaymentAttempt> attempts = found.attempts();
+            List<OutcomeRows.Write> writes = new ArrayList<>(batch.size());
             List<Optional<Applied>> answers = new ArrayList<>(batch.size());
             for (Outcome o : batch) {
                 String merchantId = o.merchant().merchantId();
@@ -106,8 +107,6 @@ public class PaymentOutcomes {
                 }
                 PaymentAttempt settled = o.result() == null ? before : settle(before, o.result(), o.captureAmount());
                 PaymentAttempt after = o.countsAsSync() ? counted(settled) : settled;
-                attemptWrites.add(new OutcomeRows.AttemptWrite(merchantId, after, o.expected(),
-                        nextSync(after, o.result() == null)));
                 attempts.put(o.attempt().name(), after);
                 if (before.status() == AttemptStatus.CAPTURE_INITIATED && after.status() != before.status()) {
                     // The capture is settled, by its own answer or by a sync: so are its capture rows. An answer with
@@ -118,13 +117,15 @@ public class PaymentOutcomes {
                             captured ? null : after.errorCode(), captured ? null : after.errorMessage());
                 }
                 PaymentIntent updated = withAttempt(intent, after);
-                if (o.attemptId().equals(intent.activeAttemptId())) {
-                    intentWrites.add(new OutcomeRows.IntentWrite(merchantId, updated, intent.status()));
+                boolean active = o.attemptId().equals(intent.activeAttemptId());
+                writes.add(new OutcomeRows.Write(merchantId, after, o.expected(), nextSync(after, o.result() == null),
+                        active ? updated : null, active ? intent.status() : null));
+                if (active) {
                     intents.put(o.payment().name(), updated);
                 }
                 answers.add(Optional.of(new Applied(updated, after)));
             }
-            rows.write(attemptWrites, intentWrites);
+            rows.write(writes);
             return answers;
         });
     }

@@ -1,6 +1,7 @@
 package co.vaultera.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import co.vaultera.apikey.ApiKeyService;
 import co.vaultera.common.Timestamps;
@@ -89,6 +90,38 @@ class PaymentBatchesIT extends PaymentTestSupport {
         assertStored(b, id, IntentStatus.FAILED, AttemptStatus.FAILURE, 0);
         assertStored(a, other, IntentStatus.PROCESSING, AttemptStatus.PENDING, 0);
         assertThat(payments.attemptsOf(b.merchantId(), id).getFirst().errorCode()).isEqualTo("card_declined");
+    }
+
+    @Test
+    void anOutcomeOfAnEarlierAttemptWritesOnlyThatAttemptWhileTheActiveAttemptsOutcomeMovesTheIntent() {
+        String id = unique("pay");
+        newPayments.insert(List.of(row(a, started(id))));
+        // A second attempt became the active one while the first still waited for its processor.
+        jdbc.sql("""
+                insert into payment_attempt (merchant_id, attempt_id, payment_id, status, connector,
+                    merchant_connector_id, amount, currency, capture_method, authentication_type, amount_capturable,
+                    amount_captured, payment_method, payment_method_type, created_at, modified_at)
+                select merchant_id, attempt_id || '_next', payment_id, status, connector, merchant_connector_id,
+                       amount, currency, capture_method, authentication_type, amount_capturable, amount_captured,
+                       payment_method, payment_method_type, created_at, modified_at
+                  from payment_attempt where merchant_id = ? and attempt_id = ?""")
+                .params(a.merchantId(), id + "_1").update();
+        String active = id + "_1_next";
+        jdbc.sql("update payment_intent set active_attempt_id = ?, attempt_count = 2 where merchant_id = ?"
+                + " and payment_id = ?").params(active, a.merchantId(), id).update();
+
+        List<Optional<Applied>> applied = outcomes.applyAll(List.of(
+                new Outcome(a, id, active, AttemptStatus.PENDING,
+                        null, PaymentResult.of(AttemptStatus.FAILURE, null).withError("card_declined", "Declined."),
+                        0, false),
+                outcome(a, id, AttemptStatus.PENDING, PaymentResult.of(AttemptStatus.VOIDED, "txn_late"))));
+
+        assertThat(applied).allSatisfy(x -> assertThat(x).isPresent());
+        assertThat(payments.findIntent(a.dataKey(), id).orElseThrow().status()).isEqualTo(IntentStatus.FAILED);
+        assertThat(payments.attemptsOf(a.merchantId(), id)).extracting(PaymentAttempt::attemptId,
+                PaymentAttempt::status).containsExactlyInAnyOrder(
+                tuple(id + "_1", AttemptStatus.VOIDED),
+                tuple(active, AttemptStatus.FAILURE));
     }
 
     @Test
