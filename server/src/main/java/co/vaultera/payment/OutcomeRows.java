@@ -85,12 +85,12 @@ class OutcomeRows {
      * inside the transaction is time the next batch of outcomes waits for.
      */
     Found lockAndFind(List<Ref> paymentIds, List<Ref> attemptIds) {
-        Map<String, Ref> payments = distinct(paymentIds);
-        Map<String, Ref> attempts = distinct(attemptIds);
-        String sql = lockAndFinds.computeIfAbsent(List.of(payments.size(), attempts.size()),
+        Map<String, Ref> paymentRefs = distinct(paymentIds);
+        Map<String, Ref> attemptRefs = distinct(attemptIds);
+        String sql = lockAndFinds.computeIfAbsent(List.of(paymentRefs.size(), attemptRefs.size()),
                 n -> LOCK_INTENTS.formatted(pairs(n.get(0))) + ";\n" + FIND_ATTEMPTS.formatted(pairs(n.get(1))));
-        List<Object> params = params(payments);
-        params.addAll(params(attempts));
+        List<Object> params = params(paymentRefs);
+        params.addAll(params(attemptRefs));
         return batches.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.size(); i++) {
@@ -100,12 +100,15 @@ class OutcomeRows {
                 Map<String, PaymentIntent> intents = new HashMap<>();
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
-                        Ref ref = payments.get(Ref.name(rs.getString("row_merchant_id"), rs.getString("payment_id")));
-                        intents.put(ref.name(), this.payments.intent(ref.key(), rs));
+                        Ref ref = paymentRefs.get(
+                                Ref.name(rs.getString("row_merchant_id"), rs.getString("payment_id")));
+                        intents.put(ref.name(), payments.intent(ref.key(), rs));
                     }
                 }
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("no result set for the attempts' read");
+                }
                 Map<String, PaymentAttempt> found = new HashMap<>();
-                ps.getMoreResults();
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
                         PaymentAttempt a = PaymentRepository.attempt(rs, 0);
@@ -130,10 +133,10 @@ class OutcomeRows {
 
         Object[] attemptAndIntentParams() {
             Object[] a = attemptParams();
-            Object[] both = Arrays.copyOf(a, a.length + 6);
-            System.arraycopy(new Object[] {intent.status().wireName(), intent.amountCaptured(),
-                    Timestamp.from(intent.modifiedAt()), merchantId, intent.paymentId(), intentExpected.wireName()},
-                    0, both, a.length, 6);
+            Object[] i = {intent.status().wireName(), intent.amountCaptured(), Timestamp.from(intent.modifiedAt()),
+                    merchantId, intent.paymentId(), intentExpected.wireName()};
+            Object[] both = Arrays.copyOf(a, a.length + i.length);
+            System.arraycopy(i, 0, both, a.length, i.length);
             return both;
         }
     }

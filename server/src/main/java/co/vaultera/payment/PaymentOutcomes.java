@@ -40,7 +40,8 @@ public class PaymentOutcomes {
     /**
      * Applies the answer to a call the switch made (authorize, capture, void, 3DS completion) if the attempt is still
      * {@code expected}, the status the call set or saw. Concurrent outcomes, of any payments, are written by one
-     * transaction ({@link Coalescer}): one lock statement, one read, one write of each kind.
+     * transaction ({@link Coalescer}): one round trip that locks the intents and reads the attempts, one that writes
+     * them, and the commit.
      *
      * @param result        the processor's definite answer, or {@code null} when the outcome is unknown
      * @param captureAmount the amount a capture asked for, so a processor that reports no amounts still books it
