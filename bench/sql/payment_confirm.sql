@@ -18,7 +18,7 @@
 
 -- statement A: PaymentLifecycle.createConfirmed via NewPayments: the intent (status processing, holding its attempt
 -- and card vault) and the attempt, one autocommit statement (concurrent creates share it; one alone sends this)
-with input (merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
+with input (n, merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture, capture_method,
             authentication_type, customer_id, description, return_url, metadata, setup_future_usage,
             active_attempt_id, attempt_count, profile_id, connector_preference, email, name, phone,
             phone_country_code, billing, shipping, statement_descriptor_name, statement_descriptor_suffix,
@@ -28,7 +28,7 @@ with input (merchant_id, payment_id, status, amount, currency, amount_captured, 
             attempt_currency, attempt_capture_method, attempt_authentication_type, amount_capturable,
             attempt_amount_captured, attempt_payment_method, attempt_payment_method_type, next_sync_at,
             attempt_created_at) as (values (
-    :merchant::text, ('pay_pgb_' || :client_id || '_' || :r)::text, 'processing'::text, 1000::bigint, 'USD'::text,
+    0, :merchant::text, ('pay_pgb_' || :client_id || '_' || :r)::text, 'processing'::text, 1000::bigint, 'USD'::text,
     0::bigint, null::bigint, 'automatic'::text, 'no_three_ds'::text, null::text, null::text, null::text, null::text,
     null::text, ('pay_pgb_' || :client_id || '_' || :r || '_1')::text, 1::int, :profile::text, null::text, null::bytea,
     null::bytea, null::bytea, null::text, null::bytea, null::bytea, null::text, null::text, null::text,
@@ -69,7 +69,7 @@ attempts as (
            i.attempt_created_at, i.attempt_created_at
       from input i join intents n on n.merchant_id = i.merchant_id and n.payment_id = i.payment_id
      where i.attempt_id is not null)
-select merchant_id, payment_id from intents;
+select i.n from input i join intents t on t.merchant_id = i.merchant_id and t.payment_id = i.payment_id;
 
 -- (the processor call)
 
