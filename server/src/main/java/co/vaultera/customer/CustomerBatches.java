@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,12 +40,13 @@ class CustomerBatches {
             """;
 
     /**
-     * Customers, and the addresses of those that have one; {@code %s} becomes one {@link #INSERT_ROW} per customer.
-     * Answers the ids inserted. Data-modifying CTEs always run to the end, so the address insert runs though
-     * nothing reads its output.
+     * Customers, and the addresses of those that have one; {@code %s} becomes one row per customer, its position
+     * in the batch and its {@link #INSERT_VALUES}. Answers the positions inserted: an int, whose size the JDBC driver
+     * knows (before a statement whose text result it cannot bound, it sends a Sync and waits: one more round trip).
+     * Data-modifying CTEs always run to the end, so the address insert runs though nothing reads its output.
      */
     private static final String INSERT_ROWS = """
-            with input (merchant_id, customer_id, name, email, phone, phone_country_code, description, metadata,
+            with input (n, merchant_id, customer_id, name, email, phone, phone_country_code, description, metadata,
                         created_at, address_id, city, country, line1, line2, line3, zip, state, first_name,
                         last_name, address_phone, address_email) as (values %s),
             inserted as (
@@ -64,13 +66,13 @@ class CustomerBatches {
                        i.phone_country_code, i.created_at, i.created_at
                   from input i join inserted n on n.merchant_id = i.merchant_id and n.customer_id = i.customer_id
                  where i.address_id is not null)
-            select merchant_id, customer_id from inserted
+            select i.n from input i join inserted t on t.merchant_id = i.merchant_id and t.customer_id = i.customer_id
             """;
 
     /** One customer's values in {@link #INSERT_ROWS}, typed in every row (an untyped parameter has no type). */
-    private static final String INSERT_ROW = "(?::text, ?::text, ?::bytea, ?::bytea, ?::bytea, ?::text, ?::text, "
+    private static final String INSERT_VALUES = "?::text, ?::text, ?::bytea, ?::bytea, ?::bytea, ?::text, ?::text, "
             + "?::text, ?::timestamptz, ?::text, ?::text, ?::text, ?::bytea, ?::bytea, ?::bytea, ?::bytea, ?::bytea, "
-            + "?::bytea, ?::bytea, ?::bytea, ?::bytea)";
+            + "?::bytea, ?::bytea, ?::bytea, ?::bytea";
 
     /** The statements by number of rows, made once each. */
     private final Map<Integer, String> selects = new ConcurrentHashMap<>();
@@ -128,9 +130,9 @@ class CustomerBatches {
                     r.country(), r.line1(), r.line2(), r.line3(), r.zip(), r.state(), r.firstName(), r.lastName(),
                     r.addressPhone(), r.addressEmail());
         }
-        String sql = inserts.computeIfAbsent(distinct.size(), n -> INSERT_ROWS.formatted(rows(INSERT_ROW, n)));
-        List<String> inserted = jdbc.sql(sql).params(params)
-                .query((rs, i) -> rs.getString(1) + '\n' + rs.getString(2)).list();
+        String sql = inserts.computeIfAbsent(distinct.size(), n -> INSERT_ROWS.formatted(String.join(", ",
+                IntStream.range(0, n).mapToObj(i -> "(" + i + ", " + INSERT_VALUES + ")").toList())));
+        List<String> inserted = jdbc.sql(sql).params(params).query((rs, i) -> distinct.get(rs.getInt(1)).key()).list();
         return BatchRows.inserted(rows, NewRow::key, inserted);
     }
 
@@ -166,9 +168,5 @@ class CustomerBatches {
         String merchantKey() {
             return key.merchantId() + '\n' + customerId;
         }
-    }
-
-    private static String rows(String row, int n) {
-        return String.join(", ", Collections.nCopies(n, row));
     }
 }
