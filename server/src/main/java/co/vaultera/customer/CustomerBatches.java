@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +40,9 @@ class CustomerBatches {
 
     /**
      * Customers, and the addresses of those that have one; {@code %s} becomes one row per customer, its position
-     * in the batch and its {@link #INSERT_VALUES}. Answers the positions inserted: an int, whose size the JDBC driver
-     * knows (before a statement whose text result it cannot bound, it sends a Sync and waits: one more round trip).
-     * Data-modifying CTEs always run to the end, so the address insert runs though nothing reads its output.
+     * in the batch and its {@link #INSERT_VALUES}. Answers the positions inserted ({@link BatchRows#numberedRows}
+     * says why). Data-modifying CTEs always run to the end, so the address insert runs though nothing reads its
+     * output.
      */
     private static final String INSERT_ROWS = """
             with input (n, merchant_id, customer_id, name, email, phone, phone_country_code, description, metadata,
@@ -130,8 +129,8 @@ class CustomerBatches {
                     r.country(), r.line1(), r.line2(), r.line3(), r.zip(), r.state(), r.firstName(), r.lastName(),
                     r.addressPhone(), r.addressEmail());
         }
-        String sql = inserts.computeIfAbsent(distinct.size(), n -> INSERT_ROWS.formatted(String.join(", ",
-                IntStream.range(0, n).mapToObj(i -> "(" + i + ", " + INSERT_VALUES + ")").toList())));
+        String sql = inserts.computeIfAbsent(distinct.size(),
+                n -> INSERT_ROWS.formatted(BatchRows.numberedRows(INSERT_VALUES, n)));
         List<String> inserted = jdbc.sql(sql).params(params).query((rs, i) -> distinct.get(rs.getInt(1)).key()).list();
         return BatchRows.inserted(rows, NewRow::key, inserted);
     }

@@ -5,14 +5,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The bookkeeping around a multi-row insert that {@link Coalescer} batches run ({@code insert … on conflict do
- * nothing returning} the keys): which rows to send, and which call's row went in.
+ * nothing}, answering the positions of the rows it inserted): which rows to send, and which call's row went in.
  */
 public final class BatchRows {
 
     private BatchRows() {
+    }
+
+    /**
+     * A VALUES list of {@code n} rows, each its position (0 to n - 1), then {@code values} (its placeholders). The
+     * statement answers positions, ints, rather than ids: before a statement with a text result (whose size it
+     * cannot bound) and untyped parameters, the JDBC driver sends a Sync and waits, one more round trip.
+     */
+    public static String numberedRows(String values, int n) {
+        return String.join(", ", IntStream.range(0, n).mapToObj(i -> "(" + i + ", " + values + ")").toList());
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +42,7 @@ class NewPayments {
      * Intents, and the attempts of those inserted; {@code %s} becomes one row per payment, its position in the batch
      * and its {@link #VALUES}. Answers the positions inserted. An intent whose id is taken is left alone, and so is
      * its attempt. Data-modifying CTEs always run to the end, so the attempt insert runs though nothing reads its
-     * output.
-     *
-     * <p>Why positions, not ids: the JDBC driver cannot bound the size of a text result, and before it sends a
-     * statement whose rows it cannot bound it waits for everything sent before (a Sync, an extra round trip to the
-     * database on every payment); an int result has a known size.
+     * output. Positions, not ids: see {@link BatchRows#numberedRows}.
      */
     private static final String INSERT_ROWS = """
             with input (n, merchant_id, payment_id, status, amount, currency, amount_captured, amount_to_capture,
@@ -124,8 +119,8 @@ class NewPayments {
         List<Row> distinct = BatchRows.firstOfEachKey(rows, Row::key);
         List<Object> params = new ArrayList<>(distinct.size() * TYPES.size());
         distinct.forEach(r -> params.addAll(r.values()));
-        String sql = inserts.computeIfAbsent(distinct.size(), n -> INSERT_ROWS.formatted(String.join(", ",
-                IntStream.range(0, n).mapToObj(i -> "(" + i + ", " + VALUES + ")").toList())));
+        String sql = inserts.computeIfAbsent(distinct.size(),
+                n -> INSERT_ROWS.formatted(BatchRows.numberedRows(VALUES, n)));
         List<String> inserted = jdbc.sql(sql).params(params).query((rs, i) -> distinct.get(rs.getInt(1)).key()).list();
         return BatchRows.inserted(rows, Row::key, inserted);
     }
