@@ -12,8 +12,9 @@
 #      payment, default 0.05),
 #      CONCURRENCY (part 1, default "1 8 32"), HIGH_CONCURRENCY (part 2 connections, default "400 2000"),
 #      HIGH_LATENCY_MS (part 2 simulator latency, default 1000), HIGH_TIMEOUT (wrk's timeout in part 2, default
-#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xmx2g -XX:+UseParallelGC": part 2
-#      keeps 2,000 payments in flight in the server, see bench/README.md), NOFILE (open-files limit to raise to,
+#      10s), PARTS (default "1 2"), JAVA_OPTS (server JVM options, default "-Xms2g -Xmx2g -XX:+AlwaysPreTouch
+#      -XX:+UseTransparentHugePages -XX:+UseParallelGC": part 2 keeps 2,000 payments in flight in the server; the
+#      heap is committed and touched at start, see bench/README.md), NOFILE (open-files limit to raise to,
 #      default 65536), KEEP_DATA=1 (keep the temp data dir).
 set -euo pipefail
 
@@ -37,7 +38,7 @@ HIGH_MAX=$(tr ' ' '\n' <<<"$HIGH_CONCURRENCY" | sort -n | tail -n1)
 HIGH_LATENCY_MS=${HIGH_LATENCY_MS:-1000}
 HIGH_TIMEOUT=${HIGH_TIMEOUT:-10s}
 PARTS=${PARTS:-"1 2"}
-JAVA_OPTS=${JAVA_OPTS-"-Xmx2g -XX:+UseParallelGC"}
+JAVA_OPTS=${JAVA_OPTS-"-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -XX:+UseParallelGC"}
 NOFILE=${NOFILE:-65536}
 MERCHANT=bench_m
 
