@@ -27,6 +27,8 @@ class CoalescerTest {
 
     /** Every batch the statement was given, in order. */
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    /** The thread that ran each batch, in the same order. */
+    private final List<Thread> leaders = new CopyOnWriteArrayList<>();
     /** Batches holding {@value #BLOCKS} or more wait here, so that the calls after them pile up. */
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger running = new AtomicInteger();
@@ -38,6 +40,7 @@ class CoalescerTest {
      * {@value #DOWN} (as a lost connection would).
      */
     private List<Integer> statement(List<Integer> inputs) {
+        leaders.add(Thread.currentThread());
         batches.add(inputs);
         mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
@@ -87,6 +90,18 @@ class CoalescerTest {
             f.get(5, TimeUnit.SECONDS);
         }
         assertThat(batches.stream().map(List::size)).containsExactly(1, 3, 3, 1);
+    }
+
+    @Test
+    void theCallThatRanABatchRunsOneMoreOfTheWaitingCallsThenHandsTheNextToAnother() throws Exception {
+        Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 3, 1);
+        for (CompletableFuture<Integer> f : behindABlockedBatch(coalescer, 1, 2, 3, 4, 5, 6, 7)) {
+            f.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(batches.stream().map(List::size)).containsExactly(1, 3, 3, 1);
+        assertThat(leaders.get(1)).isSameAs(leaders.get(0));
+        assertThat(leaders.get(2)).isNotSameAs(leaders.get(1));
+        assertThat(leaders.get(3)).isSameAs(leaders.get(2));
     }
 
     @Test
