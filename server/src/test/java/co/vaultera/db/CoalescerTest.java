@@ -84,16 +84,7 @@ class CoalescerTest {
     }
 
     @Test
-    void aBatchHoldsAtMostMaxBatchCalls() throws Exception {
-        Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 3, 1);
-        for (CompletableFuture<Integer> f : behindABlockedBatch(coalescer, 1, 2, 3, 4, 5, 6, 7)) {
-            f.get(5, TimeUnit.SECONDS);
-        }
-        assertThat(batches.stream().map(List::size)).containsExactly(1, 3, 3, 1);
-    }
-
-    @Test
-    void theCallThatRanABatchRunsOneMoreOfTheWaitingCallsThenHandsTheNextToAnother() throws Exception {
+    void aBatchHoldsAtMostMaxBatchCallsAndItsCallerRunsOneMoreBeforeHandingTheNextToAnother() throws Exception {
         Coalescer<Integer, Integer> coalescer = new Coalescer<>(this::statement, 3, 1);
         for (CompletableFuture<Integer> f : behindABlockedBatch(coalescer, 1, 2, 3, 4, 5, 6, 7)) {
             f.get(5, TimeUnit.SECONDS);
