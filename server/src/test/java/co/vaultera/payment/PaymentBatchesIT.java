@@ -93,6 +93,25 @@ class PaymentBatchesIT extends PaymentTestSupport {
     }
 
     @Test
+    void twoOutcomesOfOnePaymentInOneTransactionApplyOneAfterTheOtherBesideOtherPaymentsOutcomes() {
+        String id = unique("pay");
+        String other = unique("pay");
+        newPayments.insert(List.of(row(a, started(id)), row(a, started(other)), row(b, started(id))));
+
+        List<Optional<Applied>> applied = outcomes.applyAll(List.of(
+                outcome(a, id, AttemptStatus.PENDING, PaymentResult.of(AttemptStatus.AUTHORIZED, "txn_1")),
+                outcome(a, other, AttemptStatus.PENDING, PaymentResult.of(AttemptStatus.CHARGED, "txn_2")),
+                outcome(a, id, AttemptStatus.AUTHORIZED, PaymentResult.of(AttemptStatus.CHARGED, "txn_1")),
+                outcome(b, id, AttemptStatus.PENDING, PaymentResult.of(AttemptStatus.AUTHORIZED, "txn_3"))));
+
+        assertThat(applied).allSatisfy(x -> assertThat(x).isPresent());
+        assertStored(a, id, IntentStatus.SUCCEEDED, AttemptStatus.CHARGED, 1000);
+        assertStored(a, other, IntentStatus.SUCCEEDED, AttemptStatus.CHARGED, 1000);
+        assertStored(b, id, IntentStatus.REQUIRES_CAPTURE, AttemptStatus.AUTHORIZED, 0);
+        assertThat(payments.attemptsOf(b.merchantId(), id).getFirst().amountCapturable()).isEqualTo(1000);
+    }
+
+    @Test
     void anOutcomeOfAnEarlierAttemptWritesOnlyThatAttemptWhileTheActiveAttemptsOutcomeMovesTheIntent() {
         String id = unique("pay");
         newPayments.insert(List.of(row(a, started(id))));
