@@ -15,14 +15,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * waiting call. So a lone call never waits (no timer, no added latency), and under load each statement, round trip
  * and commit serves up to {@code maxBatch} calls. Calls run on their own (virtual) threads; there is no executor.
  *
+ * <p>Why: at 32 concurrent customer creates PostgreSQL spent ~0.24 ms of CPU per one-row transaction and ~0.11 ms
+ * per row in batches of 16 (pgbench, same tables) — most of a transaction's cost is per statement and per commit,
+ * not per row.
+ *
  * <p>A call that ran a batch runs one more of whoever waits by then before it hands on: its own result is in, and
  * waking another thread (a platform one goes through the kernel) to lead every batch cost more than the batch's
  * own JVM work at 8 concurrent payments (bench/README.md: ~17 % less CPU per payment, p50 0.1-0.2 ms lower).
  * Only one more, so that no caller keeps leading while its own answer waits.
- *
- * <p>Why: at 32 concurrent customer creates PostgreSQL spent ~0.24 ms of CPU per one-row transaction and ~0.11 ms
- * per row in batches of 16 (pgbench, same tables) — most of a transaction's cost is per statement and per commit,
- * not per row.
  *
  * <p>A call inside a transaction runs alone, on the caller's connection, so it sees and joins that transaction.
  * With {@code maxBatch} 1 every call runs alone, at once: coalescing is off.
